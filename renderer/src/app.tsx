@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CountersignApi } from '../../shared/api';
+import type { Session } from '../../shared/contract';
+import type { ApiError, ApiResult } from '../../shared/errors';
+import { pickLocale, type MessageKey, type MessageParams } from '../../shared/i18n/translate';
+import type { Profile } from '../../shared/model';
+import { I18nProvider, useI18n } from './i18n';
+import { Shell } from './shell';
+
+export type Notice = { tone: 'error'; error: ApiError } | { tone: 'info'; key: MessageKey; params?: MessageParams };
+
+/** What every screen gets: the API, the read model and a way to report. */
+export interface AppContext {
+  api: CountersignApi;
+  session: Session;
+  profiles: Profile[];
+  draftsVersion: number;
+  notice: Notice | null;
+  setNotice: (notice: Notice | null) => void;
+  reportError: (error: ApiError) => void;
+  /** Runs a call; reports its error and returns null when it fails. */
+  run: <T>(call: Promise<ApiResult<T>>) => Promise<T | null>;
+  setSession: (session: Session) => void;
+}
+
+export function App({ api }: { api: CountersignApi }) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [profiles, setProfiles] = useState<Profile[]>([]);
+  const [draftsVersion, setDraftsVersion] = useState(0);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const reportError = useCallback((error: ApiError) => setNotice({ tone: 'error', error }), []);
+  const run = useCallback(
+    async <T,>(call: Promise<ApiResult<T>>): Promise<T | null> => {
+      const result = await call;
+      if (result.ok) return result.value;
+      reportError(result.error);
+      return null;
+    },
+    [reportError],
+  );
+
+  // Session and profiles are reloaded whenever `profilesVersion` moves.
+  const [profilesVersion, setProfilesVersion] = useState(0);
+  const reloadProfiles = useCallback(() => setProfilesVersion((v) => v + 1), []);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([api.getSession({}), api.listProfiles({})]).then(([s, list]) => {
+      if (!live) return;
+      if (s.ok) setSession(s.value);
+      else reportError(s.error);
+      if (list.ok) setProfiles(list.value);
+      else reportError(list.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, reportError, profilesVersion]);
+
+  useEffect(() => {
+    const offProfiles = api.events.profilesChanged(reloadProfiles);
+    const offDrafts = api.events.draftsChanged(() => setDraftsVersion((v) => v + 1));
+    return () => {
+      offProfiles();
+      offDrafts();
+    };
+  }, [api, reloadProfiles]);
+
+  const locale = session?.locale ?? pickLocale(navigator.languages);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  return (
+    <I18nProvider locale={locale}>
+      {session ? (
+        <Shell
+          ctx={{ api, session, profiles, draftsVersion, notice, setNotice, reportError, run, setSession }}
+          onProfilesChanged={reloadProfiles}
+        />
+      ) : (
+        <LoadingOrError notice={notice} />
+      )}
+    </I18nProvider>
+  );
+}
+
+function LoadingOrError({ notice }: { notice: Notice | null }) {
+  const { t, errorText } = useI18n();
+  // Before the first answer there is no session; show why if the host refused.
+  return notice?.tone === 'error' ? <p role="alert">{errorText(notice.error)}</p> : <p aria-busy="true">{t('common.loading')}</p>;
+}

@@ -1,0 +1,24 @@
+// Channel and event names alone, without schemas, so the sandboxed preload
+// can build its bridge without bundling the validation library.
+
+export const channelNames = [
+  'getSession',
+  'switchProfile',
+  'setLocale',
+  'listProfiles',
+  'addProfile',
+  'listDrafts',
+  'submitDraft',
+  'approveDraft',
+] as const;
+export type ChannelName = (typeof channelNames)[number];
+
+export const eventNames = ['draftsChanged', 'profilesChanged'] as const;
+export type EventName = (typeof eventNames)[number];
+
+export function isChannelName(name: string): name is ChannelName {
+  return (channelNames as readonly string[]).includes(name);
+}
+
+/** IPC channel that carries an event; prefixed so it never collides with a request channel. */
+export const eventChannel = (name: EventName): string => `event:${name}`;

@@ -1,0 +1,97 @@
+// English is the reference catalogue: its keys are the type every other
+// catalogue must cover.
+export const en = {
+  'app.title': 'Countersign',
+  'app.tagline': 'Draft review for executive posts',
+  'common.loading': 'Loading…',
+  'common.close': 'Close',
+
+  'language.label': 'Language',
+
+  'profile.workingAs': 'Working as',
+  'profile.choose': 'Choose who is working',
+  'profile.chooseHint': 'A profile is who is acting: executives write drafts, reviewers approve them.',
+  'profile.addTitle': 'Add a profile',
+  'profile.name': 'Name',
+  'profile.role': 'Role',
+  'profile.add': 'Add profile',
+  'profile.none': 'No profiles yet. Add the first one to start.',
+  'profile.switch': 'Switch profile',
+  'profile.added': 'Profile “{name}” added.',
+
+  'role.executive': 'Executive',
+  'role.reviewer': 'Reviewer',
+  'role.admin': 'Admin',
+
+  'status.draft': 'Draft',
+  'status.pending': 'Pending review',
+  'status.changes_requested': 'Changes requested',
+  'status.awaiting_author': 'Awaiting author',
+  'status.approved': 'Approved',
+  'status.rejected': 'Rejected',
+  'status.withdrawn': 'Withdrawn',
+  'status.published': 'Published',
+
+  'platform.weibo': 'Weibo',
+  'platform.x': 'X',
+  'platform.linkedin': 'LinkedIn',
+
+  'action.submit': 'submit',
+  'action.approve': 'approve',
+
+  'nav.label': 'Sections',
+  'nav.compose': 'Compose',
+  'nav.myDrafts': 'My drafts',
+  'nav.queue': 'Review queue',
+
+  'compose.title': 'New draft',
+  'compose.platform': 'Platform',
+  'compose.text': 'Draft text',
+  'compose.submit': 'Submit for review',
+  'compose.submitted': 'Submitted for review as {id}.',
+  'compose.characters': '{count} characters',
+
+  'drafts.title': 'My drafts',
+  'drafts.empty': 'You have no drafts yet.',
+
+  'queue.title': 'Pending review',
+  'queue.empty': 'Nothing is waiting for review.',
+  'queue.count': '{count} waiting',
+  'queue.select': 'Select a draft to review it.',
+
+  'draft.id': 'Draft',
+  'draft.author': 'Author',
+  'draft.platform': 'Platform',
+  'draft.status': 'Status',
+  'draft.updated': 'Updated',
+  'draft.revision': 'Revision {number}',
+  'draft.text': 'Text',
+  'draft.approve': 'Approve',
+  'draft.approved': 'Draft {id} approved.',
+
+  'error.invalidRequest': 'The request is not valid: {details}',
+  'error.unknownChannel': 'Unknown action “{channel}”.',
+  'error.untrustedSender': 'The request did not come from the Countersign window.',
+  'error.foreignHost': 'This host answers only to 127.0.0.1:{port} and localhost:{port}, not to “{host}”.',
+  'error.foreignOrigin': 'Pages from “{origin}” may not call this host.',
+  'error.methodNotAllowed': 'Use {method} for {path}.',
+  'error.unauthorized': 'This page is not signed in to the Countersign host: the token is missing or wrong. Open the address the host printed.',
+  'error.noActiveProfile': 'Choose who you are working as first.',
+  'error.profileNotFound': 'There is no profile named “{name}”.',
+  'error.profileExists': 'A profile named “{name}” already exists.',
+  'error.profilesLocked': 'Only an admin can add profiles once the first one exists.',
+  'error.draftNotFound': 'There is no draft with id “{id}”.',
+  'error.roleNotAllowed': '{actor} works as {role} and may not {action} drafts.',
+  'error.statusNotAllowed': 'A draft that is “{status}” cannot be given the action “{action}”.',
+  'error.ownDraft': 'Nobody approves their own draft: {actor} wrote this one.',
+  'error.textEmpty': 'The draft is empty.',
+  'error.textTooLong': 'The draft has {length} characters; the most a draft may hold is {max}.',
+  'error.textControl': 'The text contains a control character (U+{code}) at position {index}; remove it and try again.',
+  'error.nameInvalid': 'A profile name needs 1 to {max} visible characters and no control characters.',
+  'error.corruptJournal': 'The draft journal {file} is damaged at byte {offset} (line {line}): {details}. Nothing was changed; see the README, “Recovering a damaged journal”.',
+  'error.corruptSettings': 'The settings file {file} cannot be read: {details}. Nothing was changed; move the file aside to start with fresh settings.',
+  'error.network': 'The Countersign host did not answer: {details}',
+  'error.internal': 'Something went wrong inside Countersign: {details}',
+} as const;
+
+export type MessageKey = keyof typeof en;

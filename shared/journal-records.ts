@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { platforms, roles, type Draft } from './model';
+
+// One line of the draft journal. Records are facts that already passed the
+// workflow when written, so replay applies them without deciding again.
+const base = {
+  draftId: z.string().min(1),
+  at: z.iso.datetime(),
+  actor: z.string().min(1),
+  role: z.enum(roles),
+};
+
+export const journalRecordSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('submitted'), ...base, platform: z.enum(platforms), text: z.string() }),
+  z.object({ type: z.literal('approved'), ...base, revision: z.number().int().positive(), comment: z.string().optional() }),
+]);
+
+export type JournalRecord = z.infer<typeof journalRecordSchema>;
+
+/** Folds one record into the set of drafts; throws when the record cannot apply (a damaged journal). */
+export function applyRecord(drafts: Map<string, Draft>, record: JournalRecord): Draft {
+  const { draftId, at, actor, role } = record;
+  switch (record.type) {
+    case 'submitted': {
+      if (drafts.has(draftId)) throw new Error(`draft ${draftId} is submitted twice`);
+      const draft: Draft = {
+        id: draftId,
+        platform: record.platform,
+        author: actor,
+        status: 'pending',
+        createdAt: at,
+        updatedAt: at,
+        revisions: [{ number: 1, text: record.text, author: actor, at }],
+        events: [{ type: 'submitted', actor, role, at, revision: 1 }],
+      };
+      drafts.set(draftId, draft);
+      return draft;
+    }
+    case 'approved': {
+      const draft = drafts.get(draftId);
+      if (!draft) throw new Error(`approval of unknown draft ${draftId}`);
+      draft.status = 'approved';
+      draft.updatedAt = at;
+      draft.events.push({
+        type: 'approved',
+        actor,
+        role,
+        at,
+        revision: record.revision,
+        ...(record.comment === undefined ? {} : { comment: record.comment }),
+      });
+      return draft;
+    }
+  }
+}
