@@ -10,10 +10,12 @@ export const channelNames = [
   'listDrafts',
   'submitDraft',
   'approveDraft',
+  'getPolicy',
+  'setPolicy',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['draftsChanged', 'profilesChanged'] as const;
+export const eventNames = ['draftsChanged', 'profilesChanged', 'policyChanged'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isChannelName(name: string): name is ChannelName {

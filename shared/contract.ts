@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChannelName, EventName } from './channels';
 import { locales, type Locale } from './i18n/translate';
 import { draftStatuses, platforms, roles, type DraftSummary, type Profile } from './model';
+import type { PolicyFile } from './rules/policy-schema';
 import { maxDraftLength, maxProfileNameLength } from './text-rules';
 
 /** Pairs a request schema with the response type it promises (a type only). */
@@ -34,6 +35,10 @@ export const contract = {
   listDrafts: channel<DraftSummary[]>()(z.strictObject({ status: z.enum(draftStatuses).optional() })),
   submitDraft: channel<DraftSummary>()(z.strictObject({ platform: z.enum(platforms), text: draftText })),
   approveDraft: channel<DraftSummary>()(z.strictObject({ id: draftId, comment: z.string().max(4_000).optional() })),
+  /** The team's policy file; the renderer compiles it with the built-in pack for live checks. */
+  getPolicy: channel<PolicyFile>()(none),
+  // The policy's own schema runs in the core, so its errors name the path inside the policy.
+  setPolicy: channel<PolicyFile>()(z.strictObject({ source: z.unknown() })),
 } satisfies { [K in ChannelName]: { request: z.ZodType; response: unknown } };
 
 export type RequestOf<K extends ChannelName> = z.input<(typeof contract)[K]['request']>;
@@ -44,5 +49,6 @@ export type ResponseOf<K extends ChannelName> = (typeof contract)[K]['response']
 export interface EventPayloads {
   draftsChanged: Record<string, never>;
   profilesChanged: Record<string, never>;
+  policyChanged: Record<string, never>;
 }
 export type EventPayload<E extends EventName> = EventPayloads[E];

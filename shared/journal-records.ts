@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { platforms, roles, type Draft } from './model';
+import { ruleCategories, severities } from './rules/types';
 
 // One line of the draft journal. Records are facts that already passed the
 // workflow when written, so replay applies them without deciding again.
@@ -10,8 +11,19 @@ const base = {
   role: z.enum(roles),
 };
 
+const finding = z.object({
+  ruleId: z.string(),
+  category: z.enum(ruleCategories),
+  severity: z.enum(severities),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  match: z.string(),
+  message: z.string(),
+  suggestion: z.string().optional(),
+});
+
 export const journalRecordSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('submitted'), ...base, platform: z.enum(platforms), text: z.string() }),
+  z.object({ type: z.literal('submitted'), ...base, platform: z.enum(platforms), text: z.string(), findings: z.array(finding) }),
   z.object({ type: z.literal('approved'), ...base, revision: z.number().int().positive(), comment: z.string().optional() }),
 ]);
 
@@ -30,7 +42,7 @@ export function applyRecord(drafts: Map<string, Draft>, record: JournalRecord): 
         status: 'pending',
         createdAt: at,
         updatedAt: at,
-        revisions: [{ number: 1, text: record.text, author: actor, at }],
+        revisions: [{ number: 1, text: record.text, author: actor, at, findings: record.findings }],
         events: [{ type: 'submitted', actor, role, at, revision: 1 }],
       };
       drafts.set(draftId, draft);

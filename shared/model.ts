@@ -1,6 +1,8 @@
 // The draft model shared by every layer. Plain data only, so that it crosses
 // IPC, HTTP and the journal unchanged.
 
+import type { Finding, Severity } from './rules/types';
+
 export const platforms = ['weibo', 'x', 'linkedin'] as const;
 export type Platform = (typeof platforms)[number];
 
@@ -30,7 +32,11 @@ export interface Revision {
   text: string;
   author: string;
   at: string;
+  /** The main process's own check when the revision was recorded (messages in English). */
+  findings: Finding[];
 }
+
+export type SeverityCounts = Record<Severity, number>;
 
 export const draftEventTypes = ['submitted', 'approved'] as const;
 export type DraftEventType = (typeof draftEventTypes)[number];
@@ -65,12 +71,20 @@ export interface DraftSummary {
   updatedAt: string;
   revision: number;
   text: string;
+  /** Findings of the latest revision by severity, as recorded. */
+  findingCounts: SeverityCounts;
 }
 
 export function latestRevision(draft: Draft): Revision {
   const last = draft.revisions.at(-1);
   if (!last) throw new Error(`draft ${draft.id} has no revision`);
   return last;
+}
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
 }
 
 export function summarize(draft: Draft): DraftSummary {
@@ -84,5 +98,6 @@ export function summarize(draft: Draft): DraftSummary {
     updatedAt: draft.updatedAt,
     revision: rev.number,
     text: rev.text,
+    findingCounts: countBySeverity(rev.findings),
   };
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from './program';
 
@@ -5,6 +6,7 @@ import { runCli } from './program';
 void runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  stdin: () => fs.readFileSync(0, 'utf8'),
   rendererDir: path.join(__dirname, 'renderer'),
 }).then((code) => {
   process.exitCode = code;

@@ -13,10 +13,14 @@ import { startWebHost } from '../web-host/server';
 import { CliFailure } from './cli-failure';
 import { exitCodes } from './exit-codes';
 import { readTextOption } from './input-text';
+import { runCheck, type CheckOptions } from './check-command';
+import { locales } from '../../shared/i18n/translate';
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Reads all of standard input (for `-`). */
+  stdin: () => string;
   /** Where the built renderer is, for `serve`. */
   rendererDir: string;
 }
@@ -92,7 +96,7 @@ function profileLine(p: Profile): string {
 }
 
 /** The `countersign` command line. Throws CliFailure or CommanderError; `runCli` turns them into exit codes. */
-export function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCode: exitCodes.done }): Command {
   const program = new Command('countersign')
     .description('Countersign: review executives\' social-media drafts before they go out.')
     .version(packageJson.version)
@@ -171,6 +175,20 @@ export function buildProgram(io: CliIo): Command {
     });
 
   program
+    .command('check')
+    .description('check drafts against the policy; exit 1 if any finding is an error')
+    .argument('[files...]', 'draft files, or - for standard input (the default)')
+    .addOption(new Option('--platform <platform>', 'the platform to count and check for').choices(platforms).makeOptionMandatory())
+    .option('--policy <file>', 'a policy JSON file (default: the data directory\'s policy)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'jsonl']).default('text'))
+    .addOption(new Option('--locale <locale>', 'language of the messages (default: from LANG)').choices(locales))
+    .addOption(dataDirOption())
+    .action((files: string[], opts: CheckOptions) => {
+      // Findings are an outcome, not a failure: they only set the exit code.
+      outcome.exitCode = runCheck(files, opts, io);
+    });
+
+  program
     .command('serve')
     .description('serve the UI and the API on 127.0.0.1 with a fresh token; prints the address first')
     .option('--port <n>', 'port to listen on (0 = any free port)', '0')
@@ -205,10 +223,11 @@ export function buildProgram(io: CliIo): Command {
 
 /** Parses and runs; resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
+  const outcome = { exitCode: exitCodes.done };
+  const program = buildProgram(io, outcome);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return exitCodes.done;
+    return outcome.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
       const helpOrVersion = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code);

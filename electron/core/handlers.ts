@@ -45,6 +45,8 @@ export function createHandlers(ws: Workstation): Handlers {
     listDrafts: ({ status }) => ws.listDrafts({ status }),
     submitDraft: (req, session) => ws.submitDraft(actor(session), req),
     approveDraft: (req, session) => ws.approveDraft(actor(session), req),
+    getPolicy: () => ws.settings.policy,
+    setPolicy: ({ source }, session) => ws.setPolicy(actor(session), source),
   };
 }
 
@@ -76,5 +78,6 @@ export function eventsFor(changes: Changes): EventName[] {
   const events: EventName[] = [];
   if (changes.drafts) events.push('draftsChanged');
   if (changes.profiles) events.push('profilesChanged');
+  if (changes.policy) events.push('policyChanged');
   return events;
 }

@@ -6,6 +6,7 @@ import { CountersignError } from '../../shared/errors';
 import { describeIssues } from '../../shared/schema-issues';
 import { locales, type Locale } from '../../shared/i18n/translate';
 import { roles, type Profile } from '../../shared/model';
+import { policyFileSchema, type PolicyFile } from '../../shared/rules/policy-schema';
 
 /** The part of conf / electron-store the core uses, so both hosts can pass theirs. */
 export interface KeyValueStore {
@@ -41,6 +42,15 @@ export class Settings {
 
   set lastProfile(value: string | null) {
     this.write('lastProfile', value);
+  }
+
+  /** The team's policy file (lists and severity overrides on top of the built-in policy). */
+  get policy(): PolicyFile {
+    return this.read('policy', policyFileSchema, { extends: 'default' });
+  }
+
+  set policy(value: PolicyFile) {
+    this.store.set('policy', value);
   }
 
   get locale(): Locale | null {

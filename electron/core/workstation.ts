@@ -5,6 +5,8 @@ import type { Locale } from '../../shared/i18n/translate';
 import { applyRecord, type JournalRecord } from '../../shared/journal-records';
 import { summarize, type Draft, type DraftStatus, type DraftSummary, type Platform, type Profile, type Role } from '../../shared/model';
 import { draftTextProblem, profileNameProblem } from '../../shared/text-rules';
+import { check, compilePolicy, type CompiledPolicy } from '../../shared/rules/engine';
+import type { PolicyFile } from '../../shared/rules/policy-schema';
 import { decide } from '../../shared/workflow';
 import { DraftJournal } from './draft-journal';
 import type { Settings } from './settings';
@@ -18,8 +20,9 @@ export interface WorkstationOptions {
 }
 
 export interface Changes {
-  drafts: boolean;
-  profiles: boolean;
+  drafts?: boolean;
+  profiles?: boolean;
+  policy?: boolean;
 }
 
 /**
@@ -30,6 +33,7 @@ export interface Changes {
 export class Workstation {
   private readonly drafts = new Map<string, Draft>();
   private readonly listeners = new Set<(changes: Changes) => void>();
+  private compiled: { key: string; policy: CompiledPolicy } | null = null;
   private readonly clock: () => Date;
   private readonly newId: () => string;
 
@@ -67,7 +71,7 @@ export class Workstation {
         throw this.journal.damaged(offset, line, err instanceof Error ? err.message : String(err));
       }
     }
-    if (lines.length > 0) this.notify({ drafts: true, profiles: false });
+    if (lines.length > 0) this.notify({ drafts: true });
     return lines.length > 0;
   }
 
@@ -95,7 +99,7 @@ export class Workstation {
     }
     const profile: Profile = { name, role: input.role, createdAt: this.clock().toISOString() };
     this.settings.profiles = [...profiles, profile];
-    this.notify({ drafts: false, profiles: true });
+    this.notify({ profiles: true });
     return profile;
   }
 
@@ -123,7 +127,27 @@ export class Workstation {
     decide('submit', null, actor);
     let id = this.newId();
     while (this.drafts.has(id)) id = this.newId();
-    return this.commit({ type: 'submitted', draftId: id, ...this.stamp(actor), platform: input.platform, text: input.text });
+    // The main process's own check is what is recorded, whatever the window showed.
+    const { findings } = check(this.policy(), input.text, { platform: input.platform, locale: 'en' });
+    return this.commit({ type: 'submitted', draftId: id, ...this.stamp(actor), platform: input.platform, text: input.text, findings });
+  }
+
+  /** The team's policy, compiled once per change of its source. */
+  policy(): CompiledPolicy {
+    const source = this.settings.policy;
+    const key = JSON.stringify(source);
+    if (this.compiled?.key !== key) this.compiled = { key, policy: compilePolicy(source, { file: this.settings.path }) };
+    return this.compiled.policy;
+  }
+
+  /** Replaces the policy; only an admin may, and an invalid one is refused with the path of the problem. */
+  setPolicy(actor: Profile, source: unknown): PolicyFile {
+    if (actor.role !== 'admin') throw new CountersignError('refused', 'error.adminOnly', { actor: actor.name, role: actor.role });
+    compilePolicy(source, { file: 'policy' });
+    const policy = source as PolicyFile;
+    this.settings.policy = policy;
+    this.notify({ policy: true });
+    return policy;
   }
 
   approveDraft(actor: Profile, input: { id: string; comment?: string | undefined }): DraftSummary {
@@ -161,7 +185,7 @@ export class Workstation {
         // The next action reports the damage with its full message.
       }
       const stamp = fileStamp(this.settings.path);
-      if (stamp !== settingsStamp) this.notify({ drafts: false, profiles: true });
+      if (stamp !== settingsStamp) this.notify({ profiles: true, policy: true });
       settingsStamp = stamp;
     }, intervalMs);
     timer.unref();

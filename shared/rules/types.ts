@@ -52,3 +52,9 @@ export interface CheckResult {
   length: LengthCount;
   findings: Finding[];
 }
+
+/** A stretch of the checked text: UTF-16 indices, end exclusive. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}

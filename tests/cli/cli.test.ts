@@ -10,6 +10,7 @@ async function cli(args: string[]) {
   const code = await runCli(args, {
     out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
+    stdin: () => '',
     rendererDir: '/nonexistent',
   });
   return { code, stdout, stderr };

@@ -77,7 +77,7 @@ describe('workstation', () => {
     const { exec, reviewer } = seedProfiles(a);
     const { ws: b } = openWorkstation(dir);
     const changes: boolean[] = [];
-    b.onChange((c) => changes.push(c.drafts));
+    b.onChange((c) => changes.push(c.drafts === true));
     const draft = a.submitDraft(exec, { platform: 'linkedin', text: 'Proud of the team.' });
     expect(b.listDrafts().map((d) => d.id)).toEqual([draft.id]);
     expect(changes).toEqual([true]);

@@ -11,7 +11,7 @@ const draft = (status: DraftStatus, author = 'Author'): Draft => ({
   status,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
-  revisions: [{ number: 1, text: 'hello', author, at: '2026-01-01T00:00:00.000Z' }],
+  revisions: [{ number: 1, text: 'hello', author, at: '2026-01-01T00:00:00.000Z', findings: [] }],
   events: [],
 });
 

@@ -1,0 +1,93 @@
+// npm run bench:rules — the rule engine on a 5,000-character draft against the
+// full built-in policy plus a 10,000-term competitor list, compared in the
+// same run with one RegExp alternation of the same terms and with the
+// modern-ahocorasick package. Prints figures; exits 1 if a target is missed.
+import { performance } from 'node:perf_hooks';
+import AhoCorasick from 'modern-ahocorasick';
+import { check, compilePolicy } from '../shared/rules/engine';
+import { foldText } from '../shared/rules/fold';
+import { scriptVariants } from '../shared/rules/variants';
+
+const runs = 300;
+
+/** A seeded generator, so every run measures the same input. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const rand = random(20261127);
+const hanPool = '华科技网络信息数据智能云端创新未来星海蓝天明远博达嘉禾鼎盛恒通汇丰金辰瑞祥腾飞远航';
+const pick = (pool: string, n: number) => Array.from({ length: n }, () => pool[Math.floor(rand() * pool.length)]).join('');
+const latin = () => Array.from({ length: 5 + Math.floor(rand() * 5) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
+
+const competitors = Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? pick(hanPool, 3 + (i % 3)) : `${latin()}${i % 7 === 0 ? ' labs' : ''}`));
+
+const paragraph =
+  '今天和客服团队一起复盘了上周的用户反馈，第一季度我们把平均响应时间缩短了一半。' +
+  'Thanks to everyone who joined the launch event in Shanghai; the new app ships next week. ' +
+  '最近很多朋友问起新品的价格，官网已经公布。感谢合作伙伴的信任，我们会继续努力！';
+const draft = (paragraph.repeat(Math.ceil(5_000 / paragraph.length)) + competitors[1] + ' ' + competitors[2]).slice(0, 5_000);
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function time(fn: () => unknown): number[] {
+  for (let i = 0; i < 20; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+const source = { extends: 'default' as const, lists: { competitors } };
+
+let start = performance.now();
+const first = compilePolicy(source);
+const firstCompile = performance.now() - start;
+start = performance.now();
+const policy = compilePolicy(source);
+const warmCompile = performance.now() - start;
+
+const engineMedian = median(time(() => check(policy, draft, { platform: 'weibo', locale: 'zh-Hans' })));
+
+// Baselines get the same terms, variants included, and the same folded text.
+const terms = [...new Set(competitors.flatMap((t) => scriptVariants(t)).map(foldText))];
+const folded = foldText(draft);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+start = performance.now();
+const alternation = new RegExp(terms.map(escape).join('|'), 'g');
+const regexBuild = performance.now() - start;
+const regexMedian = median(time(() => [...folded.matchAll(alternation)].length));
+start = performance.now();
+const ac = new AhoCorasick(terms);
+const acBuild = performance.now() - start;
+const acMedian = median(time(() => ac.search(folded).length));
+
+const findings = check(first, draft, { platform: 'weibo', locale: 'en' }).findings;
+const rows: Array<[string, string, string]> = [
+  ['Countersign check (whole policy, every rule)', ms(engineMedian), `${findings.length} findings`],
+  ['RegExp alternation (competitor terms only)', ms(regexMedian), `build ${ms(regexBuild)}`],
+  ['modern-ahocorasick (competitor terms only)', ms(acMedian), `build ${ms(acBuild)}`],
+];
+console.log(`draft: ${draft.length} characters; competitor list: ${competitors.length} terms (${terms.length} with variants); ${policy.rules.length} rules; median of ${runs} runs`);
+console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+for (const [name, value, extra] of rows) console.log(`${name.padEnd(48)} ${value.padStart(12)}   ${extra}`);
+console.log(`${'compile, first in this process (loads OpenCC)'.padEnd(48)} ${ms(firstCompile).padStart(12)}`);
+console.log(`${'compile, OpenCC already loaded'.padEnd(48)} ${ms(warmCompile).padStart(12)}`);
+
+const targets: Array<[string, boolean]> = [
+  [`check median < 1 ms (${ms(engineMedian)})`, engineMedian < 1],
+  [`compile < 200 ms (${ms(warmCompile)})`, warmCompile < 200],
+];
+for (const [name, met] of targets) console.log(`${met ? 'PASS' : 'FAIL'}  ${name}`);
+process.exitCode = targets.every(([, met]) => met) ? 0 : 1;

@@ -1,0 +1,284 @@
+import { CountersignError } from '../errors';
+import type { Locale } from '../i18n/translate';
+import type { Platform } from '../model';
+import { Automaton } from './automaton';
+import { defaultPack } from './default-pack';
+import { checkFormat } from './format-checks';
+import { foldText, isWordUnit } from './fold';
+import { measure } from './occurrence';
+import { findPii } from './pii';
+import { countLength, platformLimits, type PlatformCount } from './platform-length';
+import { policyFileSchema, type PolicyFile, type RuleDefinition, type RulePack } from './policy-schema';
+import { policyIssues } from './policy-issues';
+import type { CheckOptions, CheckResult, Finding, Severity, TextSpan } from './types';
+import { scriptVariants } from './variants';
+
+// The rule engine: a policy is compiled once into one automaton for every
+// lexicon term plus per-rule matchers; `check` then runs in one pass.
+
+interface Scan {
+  text: string;
+  folded: string;
+  platform: Platform;
+  /** Spans found by the automaton, by payload id. */
+  hits: Map<number, TextSpan[]>;
+  /** The platform count against a limit (the platform's own by default), counted once per limit. */
+  lengthAt: (limit?: number) => PlatformCount;
+}
+
+interface CompiledRule {
+  definition: RuleDefinition;
+  severity: Severity;
+  find: (scan: Scan) => TextSpan[];
+}
+
+export interface CompiledPolicy {
+  readonly rules: readonly CompiledRule[];
+  /** Rules left out because their own examples failed, and why. */
+  readonly warnings: readonly string[];
+  readonly automaton: Automaton;
+  readonly prefixTerms: ReadonlySet<string>;
+}
+
+class Builder {
+  readonly automaton = new Automaton();
+  readonly prefixTerms = new Set<string>();
+  private payloads = 0;
+
+  constructor(private readonly lists: Record<string, readonly string[]>) {}
+
+  /** Registers terms (and named lists) under a fresh payload id; null when there are none. */
+  terms(inline: readonly string[] | undefined, listNames: readonly string[] | undefined): number | null {
+    const all = [...(inline ?? []), ...(listNames ?? []).flatMap((name) => this.lists[name] ?? [])];
+    if (all.length === 0) return null;
+    const payload = this.payloads++;
+    for (const raw of all) {
+      const prefix = raw.endsWith('*');
+      for (const variant of scriptVariants(prefix ? raw.slice(0, -1) : raw)) {
+        const folded = foldText(variant.trim());
+        if (folded.length === 0) continue;
+        if (prefix) this.prefixTerms.add(folded);
+        this.automaton.add(folded, payload);
+      }
+    }
+    return payload;
+  }
+}
+
+const hitsOf = (scan: Scan, payload: number | null): TextSpan[] => (payload === null ? [] : (scan.hits.get(payload) ?? []));
+const covers = (outer: TextSpan, inner: TextSpan) => outer.start <= inner.start && inner.end <= outer.end;
+
+/** Leftmost-longest, non-overlapping: "最低价" wins over "最低" at the same place. */
+function longestFirst(spans: TextSpan[]): TextSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: TextSpan[] = [];
+  let reach = -1;
+  for (const span of sorted) {
+    if (span.start >= reach) {
+      out.push(span);
+      reach = span.end;
+    }
+  }
+  return out;
+}
+
+function patternSpans(pattern: RegExp, folded: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of folded.matchAll(pattern)) if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function compileRule(definition: RuleDefinition, severity: Severity, b: Builder): CompiledRule {
+  const withAllow = (allowPayload: number | null, find: (scan: Scan) => TextSpan[]) => (scan: Scan) => {
+    const allowed = hitsOf(scan, allowPayload);
+    return longestFirst(find(scan).filter((span) => !allowed.some((a) => covers(a, span))));
+  };
+  const rule = (find: (scan: Scan) => TextSpan[]): CompiledRule => ({ definition, severity, find });
+
+  switch (definition.type) {
+    case 'lexicon': {
+      const terms = b.terms(definition.terms, definition.lists);
+      return rule(withAllow(b.terms(definition.allow, undefined), (scan) => hitsOf(scan, terms)));
+    }
+    case 'pattern': {
+      const pattern = new RegExp(definition.pattern, 'gu');
+      // A pattern only runs when one of its required terms occurs: the automaton has already looked.
+      const required = b.terms(definition.requires, undefined);
+      return rule(
+        withAllow(b.terms(definition.allow, undefined), (scan) =>
+          required !== null && hitsOf(scan, required).length === 0 ? [] : patternSpans(pattern, scan.folded),
+        ),
+      );
+    }
+    case 'pii':
+      return rule((scan) => findPii(definition.kind, scan.folded));
+    case 'occurrence':
+      return rule((scan) => measure(definition.measure, scan.text, scan.folded, definition.min));
+    case 'proximity': {
+      const side = (spec: typeof definition.a) => {
+        const terms = b.terms(spec.terms, spec.lists);
+        const pattern = spec.pattern ? new RegExp(spec.pattern, 'gu') : null;
+        return withAllow(b.terms(spec.allow, undefined), (scan) => [...hitsOf(scan, terms), ...(pattern ? patternSpans(pattern, scan.folded) : [])]);
+      };
+      const findA = side(definition.a);
+      const findB = side(definition.b);
+      // The side without a pattern is nearly free (automaton hits): look there first.
+      const bFirst = definition.a.pattern !== undefined && definition.b.pattern === undefined;
+      return rule((scan) => {
+        const first = bFirst ? findB(scan) : findA(scan);
+        if (first.length === 0) return [];
+        const [as, bs] = bFirst ? [findA(scan), first] : [first, findB(scan)];
+        const out: TextSpan[] = [];
+        for (const a of as) {
+          const near = bs.find((s) => Math.max(s.start - a.end, a.start - s.end, 0) <= definition.window);
+          if (near) out.push({ start: Math.min(a.start, near.start), end: Math.max(a.end, near.end) });
+        }
+        return longestFirst(out);
+      });
+    }
+    case 'length':
+      return rule((scan) => {
+        const cut = scan.lengthAt(definition.at).overflowStart;
+        return cut === null ? [] : [{ start: cut, end: scan.text.length }];
+      });
+    case 'format':
+      return rule((scan) => checkFormat(definition.check, scan.text, scan.platform));
+  }
+}
+
+function build(rules: readonly { definition: RuleDefinition; severity: Severity }[], lists: Record<string, readonly string[]>) {
+  const builder = new Builder(lists);
+  const compiled = rules.map((r) => compileRule(r.definition, r.severity, builder));
+  builder.automaton.build();
+  return { rules: compiled, automaton: builder.automaton, prefixTerms: builder.prefixTerms };
+}
+
+function scan(policy: Pick<CompiledPolicy, 'automaton' | 'prefixTerms'>, text: string, platform: Platform): Scan {
+  const folded = foldText(text);
+  const hits = new Map<number, TextSpan[]>();
+  policy.automaton.scan(folded, ({ start, end: termEnd, payloads }) => {
+    // Alphabetic terms only match whole words; a "*" term takes the rest of its word (idiot* → idiots).
+    if (isWordUnit(folded.charCodeAt(start)) && start > 0 && isWordUnit(folded.charCodeAt(start - 1))) return;
+    let end = termEnd;
+    if (isWordUnit(folded.charCodeAt(end - 1)) && end < folded.length && isWordUnit(folded.charCodeAt(end))) {
+      if (!policy.prefixTerms.has(folded.slice(start, end))) return;
+      while (end < folded.length && isWordUnit(folded.charCodeAt(end))) end++;
+    }
+    for (const payload of payloads) {
+      let list = hits.get(payload);
+      if (!list) hits.set(payload, (list = []));
+      list.push({ start, end });
+    }
+  });
+  const counts = new Map<number, PlatformCount>();
+  const lengthAt = (limit = platformLimits[platform]) => {
+    let count = counts.get(limit);
+    if (!count) counts.set(limit, (count = countLength(text, platform, limit)));
+    return count;
+  };
+  return { text, folded, platform, hits, lengthAt };
+}
+
+const appliesTo = (definition: RuleDefinition, platform: Platform) => !definition.platforms || definition.platforms.includes(platform);
+
+/** `{{字*141}}` in an example stands for the character repeated, for length rules. */
+const expandExample = (example: string) => example.replace(/\{\{(.+?)\*(\d+)\}\}/g, (_m, unit: string, times: string) => unit.repeat(Number(times)));
+
+/** Why a rule's own examples fail, or null when they all behave. */
+function exampleFailure(definition: RuleDefinition, lists: Record<string, readonly string[]>): string | null {
+  const alone = build([{ definition, severity: definition.severity }], lists);
+  const platform = definition.examples.platform ?? definition.platforms?.[0] ?? 'weibo';
+  const fires = (example: string) => {
+    const text = expandExample(example);
+    return alone.rules.some((r) => r.find(scan(alone, text, platform)).length > 0);
+  };
+  const missed = definition.examples.fire.find((e) => !fires(e));
+  if (missed !== undefined) return `rule ${definition.id}: example should fire but does not: “${missed}”`;
+  const wrong = definition.examples.pass.find((e) => fires(e));
+  if (wrong !== undefined) return `rule ${definition.id}: example should pass but fires: “${wrong}”`;
+  return null;
+}
+
+const verified = new WeakMap<RuleDefinition, string | null>();
+
+function verify(definition: RuleDefinition, pack: RulePack): string | null {
+  let result = verified.get(definition);
+  if (result === undefined) {
+    result = exampleFailure(definition, { ...pack.lists, ...pack.exampleLists });
+    verified.set(definition, result);
+  }
+  return result;
+}
+
+/**
+ * Compiles a policy file's parsed JSON on top of the built-in pack. Throws a
+ * CountersignError (`invalid`) naming the file, the path inside it and the
+ * problem; rules whose own examples fail are left out with a warning.
+ */
+export function compilePolicy(source: unknown = {}, options: { file?: string; pack?: RulePack } = {}): CompiledPolicy {
+  const pack = options.pack ?? defaultPack();
+  const file = options.file ?? 'policy';
+  const parsed = policyFileSchema.safeParse(source);
+  if (!parsed.success) throw invalidPolicy(file, policyIssues(parsed.error));
+  const policy: PolicyFile = parsed.data;
+
+  const problems: string[] = [];
+  const lists: Record<string, string[]> = Object.fromEntries(Object.entries(pack.lists).map(([k, v]) => [k, [...v]]));
+  for (const [name, terms] of Object.entries(policy.lists ?? {})) {
+    const list = lists[name];
+    if (!list) problems.push(`lists.${name}: unknown list; known lists: ${Object.keys(lists).join(', ')}`);
+    else list.push(...terms);
+  }
+  const known = new Set(pack.rules.map((r) => r.id));
+  for (const id of Object.keys(policy.rules ?? {})) {
+    if (!known.has(id)) problems.push(`rules["${id}"]: no such rule`);
+  }
+  if (problems.length > 0) throw invalidPolicy(file, problems.join('; '));
+
+  const warnings: string[] = [];
+  const active: { definition: RuleDefinition; severity: Severity }[] = [];
+  for (const definition of pack.rules) {
+    const setting = policy.rules?.[definition.id]?.severity ?? definition.severity;
+    if (setting === 'off') continue;
+    const failure = verify(definition, pack);
+    if (failure) warnings.push(failure);
+    else active.push({ definition, severity: setting });
+  }
+  return { ...build(active, lists), warnings };
+}
+
+function invalidPolicy(file: string, details: string): CountersignError {
+  return new CountersignError('invalid', 'error.policyInvalid', { file, details });
+}
+
+function interpolate(template: string, match: string): string {
+  return template.replaceAll('{match}', match);
+}
+
+/** Runs every rule of the policy over the text; findings come in text order. */
+export function check(policy: CompiledPolicy, text: string, options: CheckOptions): CheckResult {
+  const s = scan(policy, text, options.platform);
+  const findings: Finding[] = [];
+  for (const rule of policy.rules) {
+    if (!appliesTo(rule.definition, options.platform)) continue;
+    for (const span of rule.find(s)) findings.push(toFinding(rule, span, text, options.locale));
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const { used, limit } = s.lengthAt();
+  return { platform: options.platform, length: { used, limit }, findings };
+}
+
+function toFinding(rule: CompiledRule, span: TextSpan, text: string, locale: Locale): Finding {
+  const { definition } = rule;
+  const match = text.slice(span.start, span.end);
+  return {
+    ruleId: definition.id,
+    category: definition.category,
+    severity: rule.severity,
+    start: span.start,
+    end: span.end,
+    match,
+    message: interpolate(definition.message[locale], match),
+    ...(definition.suggestion ? { suggestion: interpolate(definition.suggestion[locale], match) } : {}),
+  };
+}
