@@ -42,7 +42,8 @@ test.describe('walking slice', () => {
     await compose.submit.click();
     await expect(shell.notice).toHaveText(/Submitted for review as [0-9a-f]{12}\./);
     const id = /as ([0-9a-f]{12})/.exec((await shell.notice.textContent()) ?? '')?.[1] ?? '';
-    await expect(compose.text).toHaveValue('');
+    // The editor is a contenteditable: empty text, not an empty value.
+    await expect(compose.text).toHaveText('');
 
     await shell.section('My drafts').click();
     const mine = new MyDraftsPage(page);

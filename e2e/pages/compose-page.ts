@@ -1,17 +1,24 @@
 import type { Locator, Page } from '@playwright/test';
+import { FindingsPanel } from './findings-panel';
 
 /** The executive's compose screen. */
 export class ComposePage {
   readonly heading: Locator;
   readonly platform: Locator;
+  /** The CodeMirror editor's content element (a contenteditable textbox named "Draft text"). */
   readonly text: Locator;
   readonly submit: Locator;
+  /** "X: 36/280" */
+  readonly counter: Locator;
+  readonly findings: FindingsPanel;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'New draft' });
+  constructor(readonly page: Page, names: { heading?: string; findings?: string } = {}) {
+    this.heading = page.getByRole('heading', { name: names.heading ?? 'New draft' });
     this.platform = page.getByLabel('Platform');
     this.text = page.getByLabel('Draft text');
     this.submit = page.getByRole('button', { name: 'Submit for review' });
+    this.counter = page.locator('.counter');
+    this.findings = new FindingsPanel(page.getByRole('region', { name: names.findings ?? 'Findings' }));
   }
 
   async write(platform: 'Weibo' | 'X' | 'LinkedIn', text: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { FindingsPanel } from './findings-panel';
 
 /** The reviewer's queue and the selected draft. */
 export class ReviewQueuePage {
@@ -20,5 +21,18 @@ export class ReviewQueuePage {
 
   detail(id: string): Locator {
     return this.page.getByRole('region', { name: `Draft ${id}` });
+  }
+
+  /** The selected draft's text: a read-only editor. */
+  text(id: string): Locator {
+    return this.detail(id).getByLabel('Text', { exact: true });
+  }
+
+  counter(id: string): Locator {
+    return this.detail(id).locator('.counter');
+  }
+
+  findings(id: string): FindingsPanel {
+    return new FindingsPanel(this.detail(id).getByRole('region', { name: 'Findings' }));
   }
 }

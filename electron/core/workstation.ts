@@ -143,7 +143,7 @@ export class Workstation {
   /** Replaces the policy; only an admin may, and an invalid one is refused with the path of the problem. */
   setPolicy(actor: Profile, source: unknown): PolicyFile {
     if (actor.role !== 'admin') throw new CountersignError('refused', 'error.adminOnly', { actor: actor.name, role: actor.role });
-    compilePolicy(source, { file: 'policy' });
+    compilePolicy(source, { file: this.settings.path });
     const policy = source as PolicyFile;
     this.settings.policy = policy;
     this.notify({ policy: true });

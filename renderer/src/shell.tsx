@@ -4,18 +4,19 @@ import type { AppContext } from './app';
 import { useI18n } from './i18n';
 import { Compose } from './screens/compose';
 import { MyDrafts } from './screens/my-drafts';
+import { PolicyScreen } from './screens/policy-screen';
 import { ProfilePicker } from './screens/profile-picker';
 import { ReviewQueue } from './screens/review-queue';
 
-type Section = 'compose' | 'myDrafts' | 'queue';
+type Section = 'compose' | 'myDrafts' | 'queue' | 'policy';
 
 const sectionsFor: Record<string, Section[]> = {
   executive: ['compose', 'myDrafts'],
   reviewer: ['queue'],
-  admin: ['queue'],
+  admin: ['queue', 'policy'],
 };
 
-const sectionLabel: Record<Section, MessageKey> = { compose: 'nav.compose', myDrafts: 'nav.myDrafts', queue: 'nav.queue' };
+const sectionLabel: Record<Section, MessageKey> = { compose: 'nav.compose', myDrafts: 'nav.myDrafts', queue: 'nav.queue', policy: 'nav.policy' };
 
 /** The window's frame: who is working, the language, the sections of their role, and the notice line. */
 export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesChanged: () => void }) {
@@ -117,6 +118,7 @@ export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesC
             {section === 'compose' && <Compose ctx={ctx} />}
             {section === 'myDrafts' && <MyDrafts ctx={ctx} />}
             {section === 'queue' && <ReviewQueue ctx={ctx} />}
+            {section === 'policy' && <PolicyScreen ctx={ctx} />}
           </main>
         </div>
       )}

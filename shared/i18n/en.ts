@@ -49,7 +49,6 @@ export const en = {
   'compose.text': 'Draft text',
   'compose.submit': 'Submit for review',
   'compose.submitted': 'Submitted for review as {id}.',
-  'compose.characters': '{count} characters',
 
   'drafts.title': 'My drafts',
   'drafts.empty': 'You have no drafts yet.',

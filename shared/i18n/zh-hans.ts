@@ -49,7 +49,6 @@ export const zhHans: Record<MessageKey, string> = {
   'compose.text': '草稿正文',
   'compose.submit': '提交审核',
   'compose.submitted': '已提交审核，编号 {id}。',
-  'compose.characters': '{count} 个字符',
 
   'drafts.title': '我的草稿',
   'drafts.empty': '你还没有草稿。',

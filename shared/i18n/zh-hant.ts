@@ -49,7 +49,6 @@ export const zhHant: Record<MessageKey, string> = {
   'compose.text': '草稿內文',
   'compose.submit': '送出審核',
   'compose.submitted': '已送出審核，編號 {id}。',
-  'compose.characters': '{count} 個字元',
 
   'drafts.title': '我的草稿',
   'drafts.empty': '你還沒有草稿。',

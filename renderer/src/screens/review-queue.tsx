@@ -1,13 +1,20 @@
 import { useState } from 'react';
+import type { SeverityCounts } from '../../../shared/model';
 import type { AppContext } from '../app';
+import { findingCountsText, worstSeverity } from '../findings/finding-counts';
 import { useI18n } from '../i18n';
+import { usePolicy } from '../policy/use-policy';
 import { useDrafts } from '../use-drafts';
+import { ReviewDetail } from './review-detail';
+
+const noCounts: SeverityCounts = { error: 0, warning: 0, info: 0 };
 
 /** The reviewer's queue of pending drafts and the selected draft with its actions. */
 export function ReviewQueue({ ctx }: { ctx: AppContext }) {
   const { t, dateTime } = useI18n();
   const { api, run, setNotice } = ctx;
   const pending = useDrafts(api, 'pending', ctx.draftsVersion, ctx.reportError);
+  const policy = usePolicy(api, ctx.reportError);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = pending?.find((d) => d.id === selectedId) ?? null;
 
@@ -32,21 +39,26 @@ export function ReviewQueue({ ctx }: { ctx: AppContext }) {
               <p>{t('queue.empty')}</p>
             ) : (
               <ul className="queue-list" aria-label={t('queue.title')}>
-                {pending.map((d) => (
-                  <li key={d.id}>
-                    <button
-                      type="button"
-                      className="queue-item"
-                      aria-current={d.id === selectedId ? 'true' : undefined}
-                      onClick={() => setSelectedId(d.id)}
-                    >
-                      <span className="queue-meta">
-                        {d.author} · {t(`platform.${d.platform}`)} · {dateTime(d.createdAt)}
-                      </span>
-                      <span className="queue-text">{d.text}</span>
-                    </button>
-                  </li>
-                ))}
+                {pending.map((d) => {
+                  // Recorded by the main process when the draft was submitted; older records have none.
+                  const counts = d.findingCounts ?? noCounts;
+                  return (
+                    <li key={d.id}>
+                      <button
+                        type="button"
+                        className="queue-item"
+                        aria-current={d.id === selectedId ? 'true' : undefined}
+                        onClick={() => setSelectedId(d.id)}
+                      >
+                        <span className="queue-meta">
+                          {d.author} · {t(`platform.${d.platform}`)} · {dateTime(d.createdAt)}
+                        </span>
+                        <span className="queue-text">{d.text}</span>
+                        <span className={`queue-counts counts-${worstSeverity(counts) ?? 'none'}`}>{findingCountsText(counts, t)}</span>
+                      </button>
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </>
@@ -54,30 +66,7 @@ export function ReviewQueue({ ctx }: { ctx: AppContext }) {
       </section>
       <section className="detail" aria-label={selected ? `${t('draft.id')} ${selected.id}` : t('queue.select')}>
         {selected ? (
-          <article className="panel">
-            <h2>
-              {t('draft.id')} <span className="mono">{selected.id}</span>
-            </h2>
-            <dl className="facts">
-              <dt>{t('draft.author')}</dt>
-              <dd>{selected.author}</dd>
-              <dt>{t('draft.platform')}</dt>
-              <dd>{t(`platform.${selected.platform}`)}</dd>
-              <dt>{t('draft.status')}</dt>
-              <dd>{t(`status.${selected.status}`)}</dd>
-              <dt>{t('draft.updated')}</dt>
-              <dd>{dateTime(selected.updatedAt)}</dd>
-            </dl>
-            <h3>{t('draft.revision', { number: selected.revision })}</h3>
-            <div className="draft-text" aria-label={t('draft.text')}>
-              {selected.text}
-            </div>
-            <div className="actions">
-              <button type="button" onClick={() => void approve(selected.id)}>
-                {t('draft.approve')}
-              </button>
-            </div>
-          </article>
+          <ReviewDetail key={selected.id} draft={selected} policy={policy.checker} onApprove={() => void approve(selected.id)} />
         ) : (
           <p className="hint">{t('queue.select')}</p>
         )}

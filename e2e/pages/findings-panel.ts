@@ -1,0 +1,27 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The findings panel of a text (compose, review pane, policy preview), grouped by severity. */
+export class FindingsPanel {
+  constructor(readonly root: Locator) {}
+
+  /** The group whose heading starts with the label: "Errors", "Warnings", "Info" (or a translation). */
+  group(label: string): Locator {
+    const start = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    return this.root.locator('.finding-group').filter({ has: this.root.page().getByRole('heading', { name: start }) });
+  }
+
+  /** The finding about this text: its list item (message, suggestion). */
+  item(match: string): Locator {
+    return this.root.getByRole('listitem').filter({ hasText: match });
+  }
+
+  /** The button that selects the finding's text in the editor. */
+  jump(match: string): Locator {
+    return this.root.getByRole('button', { name: match });
+  }
+}
+
+/** The text the page has selected (the editor's selection included). */
+export function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => window.getSelection()?.toString() ?? '');
+}

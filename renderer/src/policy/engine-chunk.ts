@@ -1,0 +1,5 @@
+// Everything that needs the rule engine (its OpenCC dictionaries are most of
+// the renderer's code) or the policy schema (zod): loaded as one lazy chunk
+// through lazy-engine.ts, so the first paint never waits for it.
+export { check, compilePolicy } from '../../../shared/rules/engine';
+export { defaultPack } from '../../../shared/rules/default-pack';

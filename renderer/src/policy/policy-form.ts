@@ -1,0 +1,51 @@
+import type { PolicyFile, RulePack } from '../../../shared/rules/policy-schema';
+import { severities } from '../../../shared/rules/types';
+
+/** A rule's severity in a policy file; the same list as the schema's, without loading the schema (zod) up front. */
+export const severitySettings = ['off', ...severities] as const;
+export type SeveritySetting = (typeof severitySettings)[number];
+
+/** The lists the policy screen edits; any other lists in the file are kept as they are. */
+export const editedLists = ['competitors', 'confidential'] as const;
+export type EditedList = (typeof editedLists)[number];
+
+/** What the admin edits: each list as one term per line, and severities that differ from the built-in ones. */
+export interface PolicyForm {
+  lists: Record<EditedList, string>;
+  severities: Readonly<Record<string, SeveritySetting>>;
+}
+
+export function formFromPolicy(file: PolicyFile): PolicyForm {
+  return {
+    lists: { competitors: (file.lists?.competitors ?? []).join('\n'), confidential: (file.lists?.confidential ?? []).join('\n') },
+    severities: Object.fromEntries(Object.entries(file.rules ?? {}).map(([id, rule]) => [id, rule.severity])),
+  };
+}
+
+/** Trimmed, non-empty, without repeats, in the order written. */
+export function termsOf(lines: string): string[] {
+  return [...new Set(lines.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ''))];
+}
+
+/** A severity choice; choosing the built-in severity drops the override, so the file stays minimal. */
+export function withSeverity(form: PolicyForm, pack: RulePack, id: string, severity: SeveritySetting): PolicyForm {
+  const { [id]: _previous, ...rest } = form.severities;
+  const builtIn = pack.rules.find((rule) => rule.id === id)?.severity;
+  return { ...form, severities: severity === builtIn ? rest : { ...rest, [id]: severity } };
+}
+
+/** The policy file the form describes, on top of the file it was loaded from. */
+export function policyFromForm(form: PolicyForm, base: PolicyFile): PolicyFile {
+  const lists: Record<string, string[]> = { ...base.lists };
+  for (const name of editedLists) {
+    const terms = termsOf(form.lists[name]);
+    if (terms.length > 0) lists[name] = terms;
+    else delete lists[name];
+  }
+  const rules = Object.fromEntries(Object.entries(form.severities).map(([id, severity]) => [id, { severity }]));
+  return {
+    ...(base.extends ? { extends: base.extends } : {}),
+    ...(Object.keys(lists).length > 0 ? { lists } : {}),
+    ...(Object.keys(rules).length > 0 ? { rules } : {}),
+  };
+}
