@@ -8,7 +8,8 @@ import { check, compilePolicy } from '../shared/rules/engine';
 import { foldText } from '../shared/rules/fold';
 import { scriptVariants } from '../shared/rules/variants';
 
-const runs = 300;
+const runs = 500;
+const warmup = 200;
 
 /** A seeded generator, so every run measures the same input. */
 function random(seed: number): () => number {
@@ -24,7 +25,10 @@ const hanPool = '华科技网络信息数据智能云端创新未来星海蓝天
 const pick = (pool: string, n: number) => Array.from({ length: n }, () => pool[Math.floor(rand() * pool.length)]).join('');
 const latin = () => Array.from({ length: 5 + Math.floor(rand() * 5) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
 
-const competitors = Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? pick(hanPool, 3 + (i % 3)) : `${latin()}${i % 7 === 0 ? ' labs' : ''}`));
+const competitorList = () => Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? pick(hanPool, 3 + (i % 3)) : `${latin()}${i % 7 === 0 ? ' labs' : ''}`));
+const competitors = competitorList();
+// Lists of the same shape: compiling each converts 10,000 new terms with OpenCC already loaded.
+const otherLists = Array.from({ length: 7 }, competitorList);
 
 const paragraph =
   '今天和客服团队一起复盘了上周的用户反馈，第一季度我们把平均响应时间缩短了一半。' +
@@ -38,7 +42,7 @@ function median(samples: number[]): number {
 }
 
 function time(fn: () => unknown): number[] {
-  for (let i = 0; i < 20; i++) fn();
+  for (let i = 0; i < warmup; i++) fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -54,9 +58,22 @@ const source = { extends: 'default' as const, lists: { competitors } };
 let start = performance.now();
 const first = compilePolicy(source);
 const firstCompile = performance.now() - start;
-start = performance.now();
+// Single compiles are at the mercy of garbage collection: take the median of several.
+const freshCompile = median(
+  otherLists.map((list) => {
+    const t0 = performance.now();
+    compilePolicy({ extends: 'default', lists: { competitors: list } });
+    return performance.now() - t0;
+  }),
+);
+const repeatCompile = median(
+  Array.from({ length: 7 }, () => {
+    const t0 = performance.now();
+    compilePolicy(source);
+    return performance.now() - t0;
+  }),
+);
 const policy = compilePolicy(source);
-const warmCompile = performance.now() - start;
 
 const engineMedian = median(time(() => check(policy, draft, { platform: 'weibo', locale: 'zh-Hans' })));
 
@@ -82,12 +99,13 @@ const rows: Array<[string, string, string]> = [
 console.log(`draft: ${draft.length} characters; competitor list: ${competitors.length} terms (${terms.length} with variants); ${policy.rules.length} rules; median of ${runs} runs`);
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 for (const [name, value, extra] of rows) console.log(`${name.padEnd(48)} ${value.padStart(12)}   ${extra}`);
-console.log(`${'compile, first in this process (loads OpenCC)'.padEnd(48)} ${ms(firstCompile).padStart(12)}`);
-console.log(`${'compile, OpenCC already loaded'.padEnd(48)} ${ms(warmCompile).padStart(12)}`);
+console.log(`${'compile, first in the process (+ OpenCC load)'.padEnd(48)} ${ms(firstCompile).padStart(12)}`);
+console.log(`${'compile, new 10,000-term list (median of 7)'.padEnd(48)} ${ms(freshCompile).padStart(12)}`);
+console.log(`${'compile, same list again (median of 7)'.padEnd(48)} ${ms(repeatCompile).padStart(12)}`);
 
 const targets: Array<[string, boolean]> = [
   [`check median < 1 ms (${ms(engineMedian)})`, engineMedian < 1],
-  [`compile < 200 ms (${ms(warmCompile)})`, warmCompile < 200],
+  [`compile with variants < 200 ms (${ms(freshCompile)})`, freshCompile < 200],
 ];
 for (const [name, met] of targets) console.log(`${met ? 'PASS' : 'FAIL'}  ${name}`);
 process.exitCode = targets.every(([, met]) => met) ? 0 : 1;

@@ -143,14 +143,14 @@ export class Automaton {
   /** Every occurrence of every term, overlapping ones included, in order of their end. */
   scan(folded: string, onMatch: (match: AutomatonMatch) => void): void {
     if (!this.built) throw new Error('automaton not built');
-    const { fail, dictLink, depth, outputs } = this;
+    const { fail, dictLink, depth, outputs, root, edges } = this;
     let node = 0;
     for (let i = 0; i < folded.length; i++) {
       const code = folded.charCodeAt(i);
-      let next = this.step(node, code);
+      let next = node === 0 ? (root[code] as number) : edges.get(node, code);
       while (next === 0 && node !== 0) {
         node = fail[node] as number;
-        next = this.step(node, code);
+        next = node === 0 ? (root[code] as number) : edges.get(node, code);
       }
       node = next;
       if (node === 0) continue;

@@ -7,11 +7,11 @@ import { checkFormat } from './format-checks';
 import { foldText, isWordUnit } from './fold';
 import { measure } from './occurrence';
 import { findPii } from './pii';
-import { countLength, platformLimits, type PlatformCount } from './platform-length';
+import { measureLength, platformLimits, type LengthMeasure } from './platform-length';
 import { policyFileSchema, type PolicyFile, type RuleDefinition, type RulePack } from './policy-schema';
 import { policyIssues } from './policy-issues';
 import type { CheckOptions, CheckResult, Finding, Severity, TextSpan } from './types';
-import { scriptVariants } from './variants';
+import { prepareVariants, scriptVariants } from './variants';
 
 // The rule engine: a policy is compiled once into one automaton for every
 // lexicon term plus per-rule matchers; `check` then runs in one pass.
@@ -22,8 +22,8 @@ interface Scan {
   platform: Platform;
   /** Spans found by the automaton, by payload id. */
   hits: Map<number, TextSpan[]>;
-  /** The platform count against a limit (the platform's own by default), counted once per limit. */
-  lengthAt: (limit?: number) => PlatformCount;
+  /** The text counted the platform's way, once per check. */
+  length: () => LengthMeasure;
 }
 
 interface CompiledRule {
@@ -44,18 +44,29 @@ class Builder {
   readonly automaton = new Automaton();
   readonly prefixTerms = new Set<string>();
   private payloads = 0;
+  // A named list is registered once however many rules use it (10,000 competitors, twice, would cost twice).
+  private readonly listPayloads = new Map<string, number>();
 
   constructor(private readonly lists: Record<string, readonly string[]>) {}
 
-  /** Registers terms (and named lists) under a fresh payload id; null when there are none. */
-  terms(inline: readonly string[] | undefined, listNames: readonly string[] | undefined): number | null {
-    const all = [...(inline ?? []), ...(listNames ?? []).flatMap((name) => this.lists[name] ?? [])];
-    if (all.length === 0) return null;
+  /** Payload ids under which the inline terms and each named list are found. */
+  terms(inline: readonly string[] | undefined, listNames: readonly string[] | undefined): number[] {
+    const ids: number[] = [];
+    if (inline && inline.length > 0) ids.push(this.register(inline));
+    for (const name of listNames ?? []) {
+      let id = this.listPayloads.get(name);
+      if (id === undefined) this.listPayloads.set(name, (id = this.register(this.lists[name] ?? [])));
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  private register(terms: readonly string[]): number {
     const payload = this.payloads++;
-    for (const raw of all) {
+    for (const raw of terms) {
       const prefix = raw.endsWith('*');
-      for (const variant of scriptVariants(prefix ? raw.slice(0, -1) : raw)) {
-        const folded = foldText(variant.trim());
+      for (const variant of scriptVariants((prefix ? raw.slice(0, -1) : raw).trim())) {
+        const folded = foldText(variant);
         if (folded.length === 0) continue;
         if (prefix) this.prefixTerms.add(folded);
         this.automaton.add(folded, payload);
@@ -65,7 +76,8 @@ class Builder {
   }
 }
 
-const hitsOf = (scan: Scan, payload: number | null): TextSpan[] => (payload === null ? [] : (scan.hits.get(payload) ?? []));
+const hitsOf = (scan: Scan, payloads: readonly number[]): TextSpan[] =>
+  payloads.length === 1 ? (scan.hits.get(payloads[0] as number) ?? []) : payloads.flatMap((p) => scan.hits.get(p) ?? []);
 const covers = (outer: TextSpan, inner: TextSpan) => outer.start <= inner.start && inner.end <= outer.end;
 
 /** Leftmost-longest, non-overlapping: "最低价" wins over "最低" at the same place. */
@@ -89,8 +101,8 @@ function patternSpans(pattern: RegExp, folded: string): TextSpan[] {
 }
 
 function compileRule(definition: RuleDefinition, severity: Severity, b: Builder): CompiledRule {
-  const withAllow = (allowPayload: number | null, find: (scan: Scan) => TextSpan[]) => (scan: Scan) => {
-    const allowed = hitsOf(scan, allowPayload);
+  const withAllow = (allowPayloads: readonly number[], find: (scan: Scan) => TextSpan[]) => (scan: Scan) => {
+    const allowed = hitsOf(scan, allowPayloads);
     return longestFirst(find(scan).filter((span) => !allowed.some((a) => covers(a, span))));
   };
   const rule = (find: (scan: Scan) => TextSpan[]): CompiledRule => ({ definition, severity, find });
@@ -106,7 +118,7 @@ function compileRule(definition: RuleDefinition, severity: Severity, b: Builder)
       const required = b.terms(definition.requires, undefined);
       return rule(
         withAllow(b.terms(definition.allow, undefined), (scan) =>
-          required !== null && hitsOf(scan, required).length === 0 ? [] : patternSpans(pattern, scan.folded),
+          required.length > 0 && hitsOf(scan, required).length === 0 ? [] : patternSpans(pattern, scan.folded),
         ),
       );
     }
@@ -138,7 +150,7 @@ function compileRule(definition: RuleDefinition, severity: Severity, b: Builder)
     }
     case 'length':
       return rule((scan) => {
-        const cut = scan.lengthAt(definition.at).overflowStart;
+        const cut = scan.length().overflowStart(definition.at ?? platformLimits[scan.platform]);
         return cut === null ? [] : [{ start: cut, end: scan.text.length }];
       });
     case 'format':
@@ -146,7 +158,19 @@ function compileRule(definition: RuleDefinition, severity: Severity, b: Builder)
   }
 }
 
+/** Every term a rule may register, so their script variants are made in one batch. */
+function termsOf(definition: RuleDefinition, lists: Record<string, readonly string[]>): string[] {
+  const sources = definition.type === 'proximity' ? [definition.a, definition.b] : [definition];
+  return sources.flatMap((source) => [
+    ...('terms' in source ? (source.terms ?? []) : []),
+    ...('lists' in source ? (source.lists ?? []).flatMap((name) => lists[name] ?? []) : []),
+    ...('allow' in source ? (source.allow ?? []) : []),
+    ...('requires' in source ? (source.requires ?? []) : []),
+  ]);
+}
+
 function build(rules: readonly { definition: RuleDefinition; severity: Severity }[], lists: Record<string, readonly string[]>) {
+  prepareVariants(rules.flatMap((r) => termsOf(r.definition, lists)).map((t) => (t.endsWith('*') ? t.slice(0, -1) : t).trim()));
   const builder = new Builder(lists);
   const compiled = rules.map((r) => compileRule(r.definition, r.severity, builder));
   builder.automaton.build();
@@ -170,13 +194,9 @@ function scan(policy: Pick<CompiledPolicy, 'automaton' | 'prefixTerms'>, text: s
       list.push({ start, end });
     }
   });
-  const counts = new Map<number, PlatformCount>();
-  const lengthAt = (limit = platformLimits[platform]) => {
-    let count = counts.get(limit);
-    if (!count) counts.set(limit, (count = countLength(text, platform, limit)));
-    return count;
-  };
-  return { text, folded, platform, hits, lengthAt };
+  let measured: LengthMeasure | null = null;
+  const length = () => (measured ??= measureLength(text, platform));
+  return { text, folded, platform, hits, length };
 }
 
 const appliesTo = (definition: RuleDefinition, platform: Platform) => !definition.platforms || definition.platforms.includes(platform);
@@ -264,7 +284,8 @@ export function check(policy: CompiledPolicy, text: string, options: CheckOption
     for (const span of rule.find(s)) findings.push(toFinding(rule, span, text, options.locale));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  const { used, limit } = s.lengthAt();
+  const limit = platformLimits[options.platform];
+  const used = s.length().used;
   return { platform: options.platform, length: { used, limit }, findings };
 }
 

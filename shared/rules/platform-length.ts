@@ -19,54 +19,78 @@ interface Piece {
   weight: number;
 }
 
+/** A text measured once for a platform: its count, and where the count crosses any limit. */
+export interface LengthMeasure {
+  used: number;
+  /** UTF-16 index of the first counting unit past `limit` (in the platform's units), or null. */
+  overflowStart(limit: number): number | null;
+}
+
 /**
  * One entry point so callers need not know that each platform counts
  * differently. `limit` (in the platform's units) lets a rule warn before the
  * real limit is reached.
  */
 export function countLength(text: string, platform: Platform, limit: number = platformLimits[platform]): PlatformCount {
+  const measure = measureLength(text, platform);
+  return { used: measure.used, limit, overflowStart: measure.overflowStart(limit) };
+}
+
+/** Measures once, for callers that need the overflow at several limits (the limit and Weibo's fold). */
+export function measureLength(text: string, platform: Platform): LengthMeasure {
+  const run = new RunningTotal(text.length);
   switch (platform) {
-    case 'x': {
-      const { total, overflowStart } = tally(xPieces(text), limit * X_SCALE);
-      return { used: total / X_SCALE, limit, overflowStart };
-    }
-    case 'weibo': {
+    case 'x':
+      for (const piece of xPieces(text)) run.add(piece.start, piece.weight);
+      return run.measure(X_SCALE);
+    case 'weibo':
       // Counted in half characters so that the sum stays an integer.
-      const { total, overflowStart } = walkTally(text, limit * 2, (emoji, cp) => (emoji || isWide(cp) ? 2 : 1));
-      return { used: Math.ceil(total / 2), limit, overflowStart };
-    }
-    case 'linkedin': {
-      const { total, overflowStart } = walkTally(text, limit, () => 1, false);
-      return { used: total, limit, overflowStart };
-    }
+      eachUnit(text, 0, text.length, (start, emoji, cp) => run.add(start, emoji || isWide(cp) ? 2 : 1));
+      return run.measure(2, Math.ceil);
+    case 'linkedin':
+      for (let i = 0; i < text.length; i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1) run.add(i, 1);
+      return run.measure(1);
   }
 }
 
-interface Tally {
-  total: number;
-  overflowStart: number | null;
-}
+/** Where each counting unit starts and the total after it, in flat arrays: live checks run on every keystroke. */
+class RunningTotal {
+  private readonly starts: Int32Array;
+  private readonly totals: Float64Array;
+  private count = 0;
+  private total = 0;
 
-function tally(pieces: readonly Piece[], limit: number): Tally {
-  let total = 0;
-  let overflowStart: number | null = null;
-  for (const { start, weight } of pieces) {
-    total += weight;
-    if (overflowStart === null && total > limit) overflowStart = start;
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.totals = new Float64Array(capacity);
   }
-  return { total, overflowStart };
-}
 
-/** Counts in one pass without building pieces: the hot path of every live check. */
-function walkTally(text: string, limit: number, weigh: (emoji: boolean, codePoint: number) => number, emojiAware = true): Tally {
-  const result: Tally = { total: 0, overflowStart: null };
-  const visit = (start: number, emoji: boolean, codePoint: number) => {
-    result.total += weigh(emoji, codePoint);
-    if (result.overflowStart === null && result.total > limit) result.overflowStart = start;
-  };
-  if (emojiAware) eachUnit(text, 0, text.length, visit);
-  else for (let i = 0; i < text.length; i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1) visit(i, false, 0);
-  return result;
+  add(start: number, weight: number): void {
+    this.total += weight;
+    this.starts[this.count] = start;
+    this.totals[this.count] = this.total;
+    this.count += 1;
+  }
+
+  measure(scale: number, round: (n: number) => number = (n) => n): LengthMeasure {
+    const { starts, totals, count, total } = this;
+    return {
+      used: round(total / scale),
+      overflowStart: (limit) => {
+        const threshold = limit * scale;
+        if (total <= threshold) return null;
+        // The first unit whose running total passes the threshold.
+        let lo = 0;
+        let hi = count - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((totals[mid] as number) > threshold) hi = mid;
+          else lo = mid + 1;
+        }
+        return starts[lo] as number;
+      },
+    };
+  }
 }
 
 // An emoji as people see it, counted once however many code points it has: a
@@ -91,7 +115,7 @@ function mayStartEmoji(text: string, i: number): boolean {
     const next = text.charCodeAt(i + 1);
     return next === 0xfe0f || next === 0x20e3;
   }
-  return !((c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff01 && c <= 0xffef));
+  return !((c >= 0x3000 && c <= 0x302f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff01 && c <= 0xffef));
 }
 
 /** Walks text[from, to) as emoji sequences and single code points. */
