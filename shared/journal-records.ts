@@ -24,7 +24,7 @@ const finding = z.object({
 
 export const journalRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submitted'), ...base, platform: z.enum(platforms), text: z.string(), findings: z.array(finding) }),
-  z.object({ type: z.literal('approved'), ...base, revision: z.number().int().positive(), comment: z.string().optional() }),
+  z.object({ type: z.literal('approved'), ...base, revision: z.number().int().positive(), comment: z.string().optional(), findings: z.array(finding) }),
 ]);
 
 export type JournalRecord = z.infer<typeof journalRecordSchema>;
@@ -43,7 +43,7 @@ export function applyRecord(drafts: Map<string, Draft>, record: JournalRecord): 
         createdAt: at,
         updatedAt: at,
         revisions: [{ number: 1, text: record.text, author: actor, at, findings: record.findings }],
-        events: [{ type: 'submitted', actor, role, at, revision: 1 }],
+        events: [{ type: 'submitted', actor, role, at, revision: 1, findings: record.findings }],
       };
       drafts.set(draftId, draft);
       return draft;
@@ -59,6 +59,7 @@ export function applyRecord(drafts: Map<string, Draft>, record: JournalRecord): 
         role,
         at,
         revision: record.revision,
+        findings: record.findings,
         ...(record.comment === undefined ? {} : { comment: record.comment }),
       });
       return draft;

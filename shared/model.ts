@@ -47,6 +47,8 @@ export interface DraftEvent {
   role: Role;
   at: string;
   revision: number;
+  /** The main process's check at that moment, under the policy then in force. */
+  findings: Finding[];
   comment?: string;
 }
 

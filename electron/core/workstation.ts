@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { CountersignError } from '../../shared/errors';
 import type { Locale } from '../../shared/i18n/translate';
 import { applyRecord, type JournalRecord } from '../../shared/journal-records';
-import { summarize, type Draft, type DraftStatus, type DraftSummary, type Platform, type Profile, type Role } from '../../shared/model';
+import { latestRevision, summarize, type Draft, type DraftStatus, type DraftSummary, type Platform, type Profile, type Role } from '../../shared/model';
 import { draftTextProblem, profileNameProblem } from '../../shared/text-rules';
 import { check, compilePolicy, type CompiledPolicy } from '../../shared/rules/engine';
 import type { PolicyFile } from '../../shared/rules/policy-schema';
@@ -153,9 +153,11 @@ export class Workstation {
   approveDraft(actor: Profile, input: { id: string; comment?: string | undefined }): DraftSummary {
     const draft = this.getDraft(input.id);
     decide('approve', draft, actor);
-    const revision = draft.revisions.length;
+    const latest = latestRevision(draft);
     const comment = input.comment?.trim();
-    return this.commit({ type: 'approved', draftId: draft.id, ...this.stamp(actor), revision, ...(comment ? { comment } : {}) });
+    // Re-checked under today's policy: what the approver approved against is on the record.
+    const { findings } = check(this.policy(), latest.text, { platform: draft.platform, locale: 'en' });
+    return this.commit({ type: 'approved', draftId: draft.id, ...this.stamp(actor), revision: latest.number, findings, ...(comment ? { comment } : {}) });
   }
 
   get locale(): Locale | null {

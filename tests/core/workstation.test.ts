@@ -144,3 +144,36 @@ describe('workstation', () => {
     expect(err.message).toContain('“profiles”');
   });
 });
+
+describe('rule checks in the core', () => {
+  it('records the main process\'s own findings on submit and again on approval, under the policy then in force', () => {
+    const dir = tempDir();
+    const { ws } = openWorkstation(dir);
+    const { exec, reviewer, admin } = seedProfiles(ws);
+    const draft = ws.submitDraft(exec, { platform: 'weibo', text: '凡客也在做，全网最低价' });
+    expect(draft.findingCounts).toEqual({ error: 0, warning: 1, info: 0 });
+    ws.setPolicy(admin, { extends: 'default', lists: { competitors: ['凡客'] } });
+    ws.approveDraft(reviewer, { id: draft.id });
+    ws.close();
+
+    const { ws: again } = openWorkstation(dir);
+    const stored = again.getDraft(draft.id);
+    expect(stored.revisions[0]?.findings.map((f) => f.ruleId)).toEqual(['absolute.zh-claim']);
+    expect(stored.events.map((e) => e.findings.map((f) => f.ruleId))).toEqual([['absolute.zh-claim'], ['competitor.named', 'absolute.zh-claim']]);
+    again.close();
+  });
+
+  it('only an admin changes the policy, and an invalid one is refused without touching the settings', () => {
+    const dir = tempDir();
+    const { ws } = openWorkstation(dir);
+    const { exec, admin } = seedProfiles(ws);
+    expect(errorOf(() => ws.setPolicy(exec, { lists: { competitors: ['x'] } })).code).toBe('error.adminOnly');
+    const settingsFile = path.join(dir, 'settings.json');
+    const before = fs.readFileSync(settingsFile, 'utf8');
+    const invalid = errorOf(() => ws.setPolicy(admin, { rules: { 'tone.shouting': { severity: 'loud' } } }));
+    expect(invalid.message).toContain('rules["tone.shouting"].severity');
+    expect(fs.readFileSync(settingsFile, 'utf8')).toBe(before);
+    expect(ws.settings.policy).toEqual({ extends: 'default' });
+    ws.close();
+  });
+});

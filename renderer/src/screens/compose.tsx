@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { platforms, type Platform } from '../../../shared/model';
+import type { Platform } from '../../../shared/model';
 import { draftTextProblem } from '../../../shared/text-rules';
 import type { AppContext } from '../app';
 import { DraftEditor, type DraftEditorHandle } from '../editor/draft-editor';
@@ -7,6 +7,7 @@ import { FindingsPanel } from '../findings/findings-panel';
 import { LengthCounter } from '../findings/length-counter';
 import { useCheck } from '../findings/use-check';
 import { useI18n } from '../i18n';
+import { PlatformSelect } from '../platform-select';
 import { usePolicy } from '../policy/use-policy';
 
 /** The executive writes a draft, sees the rule checks as they type, and submits; the main process checks it again. */
@@ -38,16 +39,7 @@ export function Compose({ ctx }: { ctx: AppContext }) {
       <h1 id="compose-title">{t('compose.title')}</h1>
       <div className="with-findings">
         <form className="stack" onSubmit={(e) => void submit(e)}>
-          <label className="field">
-            <span>{t('compose.platform')}</span>
-            <select value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
-              {platforms.map((p) => (
-                <option key={p} value={p}>
-                  {t(`platform.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PlatformSelect value={platform} onChange={setPlatform} />
           <div className="field">
             {/* The editor's own aria-label names it; this is the visible caption (a <label> cannot reach into its shadow root). */}
             <span className="field-caption" onClick={() => editor.current?.focus()}>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { platforms, type Platform } from '../../../shared/model';
+import type { Platform } from '../../../shared/model';
 import { FindingsPanel } from '../findings/findings-panel';
 import { LengthCounter } from '../findings/length-counter';
 import { useCheck } from '../findings/use-check';
 import { useI18n } from '../i18n';
+import { PlatformSelect } from '../platform-select';
 import type { Compiled } from '../policy/compile-cached';
 import { policyProblem } from '../policy/policy-problem';
 
@@ -23,16 +24,7 @@ export function PolicyPreview({ compiled }: { compiled: Compiled | null }) {
         <span>{t('policy.trySentence')}</span>
         <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} />
       </label>
-      <label className="field">
-        <span>{t('compose.platform')}</span>
-        <select value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
-          {platforms.map((p) => (
-            <option key={p} value={p}>
-              {t(`platform.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PlatformSelect value={platform} onChange={setPlatform} />
       {error ? (
         <p className="problem" role="alert">
           {t('policy.invalid', { details: policyProblem(error, errorText) })}
