@@ -39,10 +39,6 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   });
 }
 
-export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
-}
-
 /** Maps BCP 47 tags (navigator.languages, LANG) to a supported locale. */
 export function pickLocale(preferred: readonly string[]): Locale {
   for (const tag of preferred) {

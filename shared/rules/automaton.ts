@@ -160,10 +160,6 @@ export class Automaton {
     }
   }
 
-  get size(): number {
-    return this.outputs.length;
-  }
-
   /** The child for a code unit, or 0 (the root) when there is none. */
   private step(node: number, code: number): number {
     return node === 0 ? (this.root[code] as number) : this.edges.get(node, code);
