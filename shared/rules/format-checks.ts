@@ -50,8 +50,8 @@ function mentions(text: string, platform: Platform): TextSpan[] {
 
 function links(text: string): TextSpan[] {
   return [
-    // Scheme typos: "http//", "https:/x", "htp://", "http:\\".
-    ...all(/\b(?:h?t?tps?\/\/|https?:\/(?!\/)|htp:\/\/|hhttps?:\/\/|https?:\\\\)\S*/gi, text),
+    // Scheme typos: "http//", "https:/x", "htp://", "htps://", "htttp://", "http:\\".
+    ...all(/\b(?:h?t?tps?\/\/|https?:\/(?!\/)|htps?:\/\/|htttps?:\/\/|hhttps?:\/\/|https?:\\\\)\S*/gi, text),
     // A space after the scheme or inside the host: "https:// www.x.com", "www. example.com".
     ...all(/\bhttps?:\/\/\s+\S+/gi, text),
     ...all(/\bwww\s+\.\s*\w+|\bwww\.\s+\w+\.\w+/gi, text),
