@@ -127,7 +127,7 @@ test.describe('walking slice', () => {
     await new ProfilePickerPage(page).pick('Li Na');
     const shell = new ShellPage(page);
     await shell.language.selectOption({ label: '简体中文' });
-    await expect(page.getByRole('heading', { name: '待审核' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '审核队列', level: 1 })).toBeVisible();
     await expect(page.getByRole('navigation').getByRole('button', { name: '审核队列' })).toBeVisible();
     await app.snap('review-queue-zh-hans');
     await page.getByLabel('语言').selectOption({ label: '繁體中文' });

@@ -37,7 +37,7 @@ function start(): void {
   let ws: Workstation;
   try {
     const store = new ElectronStore<Record<string, unknown>>({ cwd: dataDir, name: settingsFileName });
-    ws = Workstation.open({ dataDir, settings: new Settings(store) });
+    ws = Workstation.open({ dataDir, settings: new Settings(store), command: 'the Countersign app' });
   } catch (err) {
     dialog.showErrorBox('Countersign', err instanceof CountersignError ? err.message : String(err));
     app.quit();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channels';
 import { locales, type Locale } from './i18n/translate';
-import { draftStatuses, platforms, roles, type DraftSummary, type Profile } from './model';
+import { draftStatuses, platforms, purposes, roles, type Draft, type DraftSummary, type Profile } from './model';
 import type { PolicyFile } from './rules/policy-schema';
-import { maxDraftLength, maxProfileNameLength } from './text-rules';
+import { maxDraftLength, maxNoteLength, maxProfileNameLength } from './text-rules';
 
 /** Pairs a request schema with the response type it promises (a type only). */
 function channel<Response>() {
@@ -16,6 +16,16 @@ const draftId = z.string().min(1).max(64);
 // The schema bounds size; content rules (control characters, emptiness) live
 // in text-rules so the CLI and the UI give the same translated reasons.
 const draftText = z.string().max(maxDraftLength, { message: `at most ${maxDraftLength} characters` });
+const note = z.string().max(maxNoteLength, { message: `at most ${maxNoteLength} characters` });
+const newDraft = {
+  platform: z.enum(platforms),
+  text: draftText,
+  purpose: z.enum(purposes).optional(),
+  crisis: z.boolean().optional(),
+};
+const onDraft = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject({ id: draftId, ...shape });
+/** A justification for one `error` finding, named by its rule and where it starts. */
+const override = z.strictObject({ ruleId: z.string().min(1).max(200), start: z.number().int().nonnegative(), justification: note });
 
 export interface Session {
   profile: Profile | null;
@@ -32,9 +42,30 @@ export const contract = {
   setLocale: channel<Session>()(z.strictObject({ locale: z.enum(locales) })),
   listProfiles: channel<Profile[]>()(none),
   addProfile: channel<Profile>()(z.strictObject({ name: profileName, role: z.enum(roles) })),
-  listDrafts: channel<DraftSummary[]>()(z.strictObject({ status: z.enum(draftStatuses).optional() })),
-  submitDraft: channel<DraftSummary>()(z.strictObject({ platform: z.enum(platforms), text: draftText })),
-  approveDraft: channel<DraftSummary>()(z.strictObject({ id: draftId, comment: z.string().max(4_000).optional() })),
+  listDrafts: channel<DraftSummary[]>()(z.strictObject({ status: z.enum(draftStatuses).optional(), author: profileName.optional() })),
+  getDraft: channel<Draft>()(onDraft({})),
+  /** Keeps a new draft without sending it for review. */
+  saveDraft: channel<DraftSummary>()(z.strictObject(newDraft)),
+  /** A new draft, or one saved earlier (optionally with new text), into the review queue. */
+  submitDraft: channel<DraftSummary>()(z.union([z.strictObject(newDraft), onDraft({ text: draftText.optional() })])),
+  withdrawDraft: channel<DraftSummary>()(onDraft({ comment: note.optional() })),
+  /** A reviewer's edit: a new revision. */
+  editDraft: channel<DraftSummary>()(onDraft({ text: draftText, comment: note.optional() })),
+  requestChanges: channel<DraftSummary>()(onDraft({ comment: note })),
+  rejectDraft: channel<DraftSummary>()(onDraft({ reason: note })),
+  /**
+   * `justification` covers every `error` finding without one of its own in
+   * `overrides`; approval is refused while an error finding has neither.
+   */
+  approveDraft: channel<DraftSummary>()(
+    onDraft({ comment: note.optional(), justification: note.optional(), overrides: z.array(override).max(1_000).optional() }),
+  ),
+  /** The author accepts a reviewer's edited revision. */
+  signOff: channel<DraftSummary>()(onDraft({ comment: note.optional() })),
+  /** The author sends the draft back to review, optionally with new text. */
+  resubmitDraft: channel<DraftSummary>()(onDraft({ text: draftText.optional(), comment: note.optional() })),
+  publishDraft: channel<DraftSummary>()(onDraft({ publishedAt: z.iso.datetime().optional(), url: z.string().max(2_000).optional() })),
+  commentOnDraft: channel<DraftSummary>()(onDraft({ text: note })),
   /** The team's policy file; the renderer compiles it with the built-in pack for live checks. */
   getPolicy: channel<PolicyFile>()(none),
   // The policy's own schema runs in the core, so its errors name the path inside the policy.

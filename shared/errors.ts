@@ -4,7 +4,7 @@ import { translate, type MessageKey, type MessageParams } from './i18n/translate
  * How a failure is classed at every boundary: the CLI maps it to an exit
  * code, the loopback host to an HTTP status, the UI to a message.
  */
-export const errorKinds = ['invalid', 'refused', 'not_found', 'unauthorized', 'corrupt', 'internal'] as const;
+export const errorKinds = ['invalid', 'refused', 'not_found', 'unauthorized', 'corrupt', 'busy', 'internal'] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 
 /** A failure as it crosses IPC or HTTP: translatable code plus English text for logs and the CLI. */

@@ -9,6 +9,10 @@ export type Platform = (typeof platforms)[number];
 export const roles = ['executive', 'reviewer', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
+/** The three roles an executive's account plays in the seed article. */
+export const purposes = ['image', 'product', 'customer-service'] as const;
+export type Purpose = (typeof purposes)[number];
+
 export const draftStatuses = [
   'draft',
   'pending',
@@ -38,40 +42,76 @@ export interface Revision {
 
 export type SeverityCounts = Record<Severity, number>;
 
-export const draftEventTypes = ['submitted', 'approved'] as const;
+/** One event per workflow action; `saved` and `submitted` create the draft. */
+export const draftEventTypes = [
+  'saved',
+  'submitted',
+  'withdrawn',
+  'edited',
+  'changes_requested',
+  'rejected',
+  'approved',
+  'signed_off',
+  'resubmitted',
+  'published',
+  'commented',
+] as const;
 export type DraftEventType = (typeof draftEventTypes)[number];
+
+/** An `error` finding a reviewer approved over, with the written justification. */
+export interface Override {
+  ruleId: string;
+  start: number;
+  end: number;
+  match: string;
+  justification: string;
+}
 
 export interface DraftEvent {
   type: DraftEventType;
   actor: string;
   role: Role;
   at: string;
+  /** The revision the action concerned (the new one for a submit, edit or resubmit). */
   revision: number;
+  /** The status the action left the draft in. */
+  status: DraftStatus;
   /** The main process's check at that moment, under the policy then in force. */
   findings: Finding[];
+  /** A note, the changes asked for, or the reason for a rejection. */
   comment?: string;
+  overrides?: Override[];
+  /** When the post went out and where (a `published` event). */
+  publishedAt?: string;
+  url?: string;
 }
 
-export interface Draft {
+/** What every view of a draft carries, whole or summarised. */
+export interface DraftHeader {
   id: string;
   platform: Platform;
+  purpose?: Purpose;
+  crisis: boolean;
   author: string;
   status: DraftStatus;
   createdAt: string;
   updatedAt: string;
+  /** When the draft last entered the review queue; null before its first submission. */
+  waitingSince: string | null;
+  publishedAt?: string;
+  publishedUrl?: string;
+}
+
+export interface Draft extends DraftHeader {
   revisions: Revision[];
   events: DraftEvent[];
 }
 
-/** What lists show: the latest revision's text without the history. */
-export interface DraftSummary {
-  id: string;
-  platform: Platform;
-  author: string;
-  status: DraftStatus;
-  createdAt: string;
-  updatedAt: string;
+/** What lists show: the latest revision without the history. */
+export interface DraftSummary extends DraftHeader {
   revision: number;
+  /** Who wrote the latest revision: someone other than `author` means a reviewer edited it. */
+  revisionAuthor: string;
   text: string;
   /** Findings of the latest revision by severity, as recorded. */
   findingCounts: SeverityCounts;
@@ -83,23 +123,23 @@ export function latestRevision(draft: Draft): Revision {
   return last;
 }
 
+/** True when the text in force was written by someone other than the draft's author. */
+export function reviewerEdited(draft: Pick<DraftSummary, 'author' | 'revisionAuthor'>): boolean {
+  return draft.revisionAuthor !== draft.author;
+}
+
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
+  let error = 0;
+  let warning = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') error += 1;
+    else if (f.severity === 'warning') warning += 1;
+  }
+  return { error, warning, info: findings.length - error - warning };
 }
 
 export function summarize(draft: Draft): DraftSummary {
+  const { revisions: _revisions, events: _events, ...header } = draft;
   const rev = latestRevision(draft);
-  return {
-    id: draft.id,
-    platform: draft.platform,
-    author: draft.author,
-    status: draft.status,
-    createdAt: draft.createdAt,
-    updatedAt: draft.updatedAt,
-    revision: rev.number,
-    text: rev.text,
-    findingCounts: countBySeverity(rev.findings),
-  };
+  return { ...header, revision: rev.number, revisionAuthor: rev.author, text: rev.text, findingCounts: countBySeverity(rev.findings) };
 }

@@ -1,36 +1,95 @@
 import { CountersignError } from './errors';
-import type { Draft, DraftStatus, Profile, Role } from './model';
+import { draftStatuses, reviewerEdited, type DraftEventType, type DraftStatus, type DraftSummary, type Profile, type Role } from './model';
 
-export const workflowActions = ['submit', 'approve'] as const;
+export const workflowActions = [
+  'save',
+  'submit',
+  'withdraw',
+  'edit',
+  'request_changes',
+  'reject',
+  'approve',
+  'sign_off',
+  'resubmit',
+  'publish',
+  'comment',
+] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
+
+/**
+ * Who may take an action on a draft: its `author` (an executive), a
+ * `reviewer` (reviewer or admin, never the draft's author), or `either`.
+ */
+export type Party = 'author' | 'reviewer' | 'either';
+
+/** What the action must carry, so every host asks for it the same way. */
+export type Requirement = 'text' | 'comment' | 'reason';
 
 interface Transition {
   /** Statuses the action starts from; `null` is "no draft yet". */
   from: readonly (DraftStatus | null)[];
-  to: DraftStatus;
-  roles: readonly Role[];
-  /** Separation of duties: the draft's author may not take this action. */
-  notByAuthor?: boolean;
+  /** The resulting status; `same` leaves it; `approval` is approved or awaiting_author (see `decide`). */
+  to: DraftStatus | 'same' | 'approval';
+  party: Party;
+  requires?: Requirement;
+  event: DraftEventType;
 }
+
+const beforeDecision = ['draft', 'pending', 'changes_requested', 'awaiting_author'] as const;
 
 /** The whole workflow as data: the README's permission table is this table. */
 export const workflowTable: Record<WorkflowAction, Transition> = {
-  submit: { from: [null], to: 'pending', roles: ['executive'] },
-  approve: { from: ['pending'], to: 'approved', roles: ['reviewer', 'admin'], notByAuthor: true },
+  save: { from: [null], to: 'draft', party: 'author', event: 'saved' },
+  submit: { from: [null, 'draft'], to: 'pending', party: 'author', event: 'submitted' },
+  withdraw: { from: beforeDecision, to: 'withdrawn', party: 'author', event: 'withdrawn' },
+  edit: { from: ['pending'], to: 'same', party: 'reviewer', requires: 'text', event: 'edited' },
+  request_changes: { from: ['pending'], to: 'changes_requested', party: 'reviewer', requires: 'comment', event: 'changes_requested' },
+  reject: { from: ['pending'], to: 'rejected', party: 'reviewer', requires: 'reason', event: 'rejected' },
+  approve: { from: ['pending'], to: 'approval', party: 'reviewer', event: 'approved' },
+  sign_off: { from: ['awaiting_author'], to: 'approved', party: 'author', event: 'signed_off' },
+  resubmit: { from: ['changes_requested', 'awaiting_author'], to: 'pending', party: 'author', event: 'resubmitted' },
+  publish: { from: ['approved'], to: 'published', party: 'either', event: 'published' },
+  comment: { from: draftStatuses, to: 'same', party: 'either', requires: 'comment', event: 'commented' },
 };
 
-/** The status an action leads to, or a `refused` error saying why it may not happen. */
-export function decide(action: WorkflowAction, draft: Draft | null, actor: Profile): DraftStatus {
+export const partyRoles: Record<Party, readonly Role[]> = {
+  author: ['executive'],
+  reviewer: ['reviewer', 'admin'],
+  either: ['executive', 'reviewer', 'admin'],
+};
+
+export interface WorkflowSettings {
+  /** A reviewer's edit counts as approved only once the author signs off on it. */
+  authorSignOffOnEdits: boolean;
+}
+
+type DraftFacts = Pick<DraftSummary, 'status' | 'author' | 'revisionAuthor'>;
+
+/** Why `actor` may not take `action` on `draft` (null: a new draft), or null when they may. */
+export function refusal(action: WorkflowAction, draft: DraftFacts | null, actor: Profile): CountersignError | null {
   const rule = workflowTable[action];
-  if (!rule.roles.includes(actor.role)) {
-    throw new CountersignError('refused', 'error.roleNotAllowed', { actor: actor.name, role: actor.role, action });
+  if (!partyRoles[rule.party].includes(actor.role)) {
+    return new CountersignError('refused', 'error.roleNotAllowed', { actor: actor.name, role: actor.role, action });
   }
   const status = draft?.status ?? null;
   if (!rule.from.includes(status)) {
-    throw new CountersignError('refused', 'error.statusNotAllowed', { status: status ?? 'draft', action });
+    return new CountersignError('refused', status === null ? 'error.noDraftYet' : 'error.statusNotAllowed', { status: status ?? '', action });
   }
-  if (rule.notByAuthor && draft && draft.author === actor.name) {
-    throw new CountersignError('refused', 'error.ownDraft', { actor: actor.name });
+  if (!draft) return null;
+  const isAuthor = draft.author === actor.name;
+  if (rule.party === 'reviewer' && isAuthor) return new CountersignError('refused', 'error.ownDraft', { actor: actor.name, action });
+  if (actor.role === 'executive' && !isAuthor) {
+    return new CountersignError('refused', 'error.notAuthor', { actor: actor.name, author: draft.author, action });
   }
-  return rule.to;
+  return null;
+}
+
+/** The status an action leads to, or throws the `refused` error saying why it may not happen. */
+export function decide(action: WorkflowAction, draft: DraftFacts | null, actor: Profile, settings: WorkflowSettings): DraftStatus {
+  const refused = refusal(action, draft, actor);
+  if (refused) throw refused;
+  const to = workflowTable[action].to;
+  if (to === 'same') return draft?.status ?? 'draft';
+  if (to !== 'approval') return to;
+  return draft && reviewerEdited(draft) && settings.authorSignOffOnEdits ? 'awaiting_author' : 'approved';
 }

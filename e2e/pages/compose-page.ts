@@ -5,9 +5,12 @@ import { FindingsPanel } from './findings-panel';
 export class ComposePage {
   readonly heading: Locator;
   readonly platform: Locator;
+  readonly purpose: Locator;
+  readonly crisis: Locator;
   /** The CodeMirror editor's content element (a contenteditable textbox named "Draft text"). */
   readonly text: Locator;
   readonly submit: Locator;
+  readonly save: Locator;
   /** "X: 36/280" */
   readonly counter: Locator;
   readonly findings: FindingsPanel;
@@ -15,8 +18,11 @@ export class ComposePage {
   constructor(readonly page: Page, names: { heading?: string; findings?: string } = {}) {
     this.heading = page.getByRole('heading', { name: names.heading ?? 'New draft' });
     this.platform = page.getByLabel('Platform');
+    this.purpose = page.getByLabel('Purpose');
+    this.crisis = page.getByLabel('Crisis: review this first');
     this.text = page.getByLabel('Draft text');
     this.submit = page.getByRole('button', { name: 'Submit for review' });
+    this.save = page.getByRole('button', { name: 'Save as draft' });
     this.counter = page.locator('.counter');
     this.findings = new FindingsPanel(page.getByRole('region', { name: names.findings ?? 'Findings' }));
   }

@@ -13,6 +13,8 @@ export class PolicyPage {
   readonly tryArea: Locator;
   readonly save: Locator;
   readonly saveProblem: Locator;
+  /** The workflow setting `authorSignOffOnEdits`. */
+  readonly authorSignOff: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Policy', level: 1 });
@@ -24,6 +26,7 @@ export class PolicyPage {
     this.preview = new FindingsPanel(this.tryArea.getByRole('region', { name: 'Findings' }));
     this.save = page.getByRole('button', { name: 'Save policy' });
     this.saveProblem = page.getByRole('alert').filter({ hasText: 'The policy was not saved' });
+    this.authorSignOff = page.getByLabel('Authors sign off on reviewers’ edits');
   }
 
   severity(ruleId: string): Locator {

@@ -7,8 +7,11 @@ export const exitCodes = {
   refused: 1,
   /** Bad usage or bad input (including unknown ids and profiles, damaged data). */
   badInput: 2,
+  /** Another process holds the data directory's write lock; try again later. */
+  busy: 3,
 } as const;
 
 export function exitCodeFor(kind: ErrorKind): number {
-  return kind === 'refused' ? exitCodes.refused : exitCodes.badInput;
+  if (kind === 'refused') return exitCodes.refused;
+  return kind === 'busy' ? exitCodes.busy : exitCodes.badInput;
 }

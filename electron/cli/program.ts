@@ -1,88 +1,42 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json';
-import type { ChannelName } from '../../shared/channels';
-import type { RequestOf, ResponseOf } from '../../shared/contract';
-import { CountersignError } from '../../shared/errors';
-import { draftStatuses, platforms, roles, type DraftStatus, type DraftSummary, type Platform, type Profile, type Role } from '../../shared/model';
-import { resolveDataDir } from '../core/data-dir';
-import { createHandlers, dispatch, type HostSession } from '../core/handlers';
-import { openNodeSettings } from '../core/settings';
-import { Workstation } from '../core/workstation';
-import { startWebHost } from '../web-host/server';
-import { CliFailure } from './cli-failure';
-import { exitCodes } from './exit-codes';
-import { readTextOption } from './input-text';
-import { runCheck, type CheckOptions } from './check-command';
 import { locales } from '../../shared/i18n/translate';
+import {
+  draftStatuses,
+  platforms,
+  purposes,
+  roles,
+  type DraftStatus,
+  type DraftSummary,
+  type Platform,
+  type Profile,
+  type Purpose,
+  type Role,
+} from '../../shared/model';
+import { resolveDataDir } from '../core/data-dir';
+import { recoverJournal } from '../core/journal-recovery';
+import { startWebHost } from '../web-host/server';
+import { runCheck, type CheckOptions } from './check-command';
+import { CliFailure } from './cli-failure';
+import { addDraftCommands, statusLine } from './draft-commands';
+import { exitCodes } from './exit-codes';
+import { runImport, type ImportOptions } from './import-command';
+import { readTextOption } from './input-text';
+import { asCliFailure, CliSession, dataDirOption, withSession, type CliIo, type DataDirOption } from './session';
 
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Reads all of standard input (for `-`). */
-  stdin: () => string;
-  /** Where the built renderer is, for `serve`. */
-  rendererDir: string;
+export type { CliIo } from './session';
+
+interface SubmitOptions extends DataDirOption {
+  as: string;
+  platform: Platform;
+  text?: string;
+  textFile?: string;
+  purpose?: Purpose;
+  crisis?: boolean;
+  save?: boolean;
 }
 
-interface DataDirOption {
-  dataDir?: string;
-}
-
-/** Runs the same handlers as the desktop app, so the CLI is checked exactly like the UI. */
-class CliSession {
-  private readonly handlers;
-
-  constructor(
-    readonly ws: Workstation,
-    private readonly session: HostSession,
-  ) {
-    this.handlers = createHandlers(ws);
-  }
-
-  static open(options: DataDirOption, actor: string | null, io: CliIo): CliSession {
-    const dataDir = resolveDataDir(options.dataDir);
-    let ws: Workstation;
-    try {
-      ws = Workstation.open({ dataDir, settings: openNodeSettings(dataDir), warn: (m) => io.err(`warning: ${m}`) });
-    } catch (err) {
-      if (err instanceof CountersignError) throw CliFailure.from(err.toApiError());
-      throw err;
-    }
-    // --as acts for one command; unlike switching in a window, it does not change the remembered profile.
-    let profileName: string | null = null;
-    try {
-      if (actor !== null) profileName = ws.requireProfile(actor).name;
-    } catch (err) {
-      ws.close();
-      if (err instanceof CountersignError) throw CliFailure.from(err.toApiError());
-      throw err;
-    }
-    return new CliSession(ws, { profileName, terminal: actor === null });
-  }
-
-  call<K extends ChannelName>(channel: K, request: RequestOf<K>): ResponseOf<K> {
-    const result = dispatch(this.handlers, channel, request, this.session);
-    if (!result.ok) throw CliFailure.from(result.error);
-    return result.value as ResponseOf<K>;
-  }
-
-  close(): void {
-    this.ws.close();
-  }
-}
-
-function withSession<T>(options: DataDirOption, actor: string | null, io: CliIo, work: (s: CliSession) => T): T {
-  const session = CliSession.open(options, actor, io);
-  try {
-    return work(session);
-  } finally {
-    session.close();
-  }
-}
-
-const dataDirOption = () =>
-  new Option('--data-dir <dir>', 'data directory (default: $COUNTERSIGN_DATA_DIR, else the desktop app\'s folder)');
 const formatOption = (fallback: 'json' | 'text') =>
   new Option('--format <format>', 'output format').choices(['json', 'text']).default(fallback);
 
@@ -114,7 +68,9 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
     .addOption(new Option('--role <role>', 'what the profile may do').choices(roles).makeOptionMandatory())
     .addOption(dataDirOption())
     .action((opts: DataDirOption & { name: string; role: Role }) => {
-      withSession(opts, null, io, (s) => io.out(profileLine(s.call('addProfile', { name: opts.name, role: opts.role }))));
+      withSession('countersign profiles add', opts, null, io, (s) => {
+        io.out(profileLine(s.call('addProfile', { name: opts.name, role: opts.role })));
+      });
     });
 
   profiles
@@ -123,7 +79,7 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
     .addOption(formatOption('text'))
     .addOption(dataDirOption())
     .action((opts: DataDirOption & { format: 'json' | 'text' }) => {
-      withSession(opts, null, io, (s) => {
+      withSession('countersign profiles list', opts, null, io, (s) => {
         const list = s.call('listProfiles', {});
         if (opts.format === 'json') io.out(JSON.stringify(list, null, 2));
         else if (list.length > 0) io.out(list.map(profileLine).join('\n'));
@@ -132,47 +88,53 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
 
   program
     .command('submit')
-    .description('submit a new draft for review; prints its id first')
+    .description('submit a new draft for review (or keep it as a draft with --save); prints its id first')
     .requiredOption('--as <name>', 'the executive profile submitting')
     .addOption(new Option('--platform <platform>', 'where the post will go').choices(platforms).makeOptionMandatory())
     .option('--text <text>', 'the draft text')
     .option('--text-file <file>', 'read the draft text from a UTF-8 file (- for standard input)')
+    .addOption(new Option('--purpose <purpose>', 'what the post is for').choices(purposes))
+    .option('--crisis', 'the post answers a crisis')
+    .option('--save', 'keep it as a draft instead of submitting it for review')
     .addOption(dataDirOption())
-    .action((opts: DataDirOption & { as: string; platform: Platform; text?: string; textFile?: string }) => {
+    .action((opts: SubmitOptions) => {
       const text = readTextOption(opts);
-      withSession(opts, opts.as, io, (s) => {
-        const draft = s.call('submitDraft', { platform: opts.platform, text });
-        io.out(`${draft.id} ${draft.status}`);
+      const draft = {
+        platform: opts.platform,
+        text,
+        ...(opts.purpose ? { purpose: opts.purpose } : {}),
+        ...(opts.crisis ? { crisis: true } : {}),
+      };
+      withSession('countersign submit', opts, opts.as, io, (s) => {
+        io.out(statusLine(opts.save ? s.call('saveDraft', draft) : s.call('submitDraft', draft)));
       });
     });
+
+  program
+    .command('import')
+    .description('submit one draft per line of a JSONL file, in group commits; prints "<id> <status> line <n>" for each once it is written')
+    .argument('<file>', 'JSONL: {"platform", "text", "purpose"?, "crisis"?} per line (- for standard input)')
+    .requiredOption('--as <name>', 'the executive profile submitting')
+    .addOption(dataDirOption())
+    .action((file: string, opts: ImportOptions) => runImport(file, opts, io));
 
   program
     .command('list')
     .description('list drafts, oldest first')
     .addOption(new Option('--status <status>', 'only drafts with this status').choices(draftStatuses))
+    .option('--author <name>', 'only drafts written by this profile')
     .addOption(formatOption('text'))
     .addOption(dataDirOption())
-    .action((opts: DataDirOption & { status?: DraftStatus; format: 'json' | 'text' }) => {
-      withSession(opts, null, io, (s) => {
-        const list = s.call('listDrafts', opts.status ? { status: opts.status } : {});
+    .action((opts: DataDirOption & { status?: DraftStatus; author?: string; format: 'json' | 'text' }) => {
+      withSession('countersign list', opts, null, io, (s) => {
+        const filter = { ...(opts.status ? { status: opts.status } : {}), ...(opts.author !== undefined ? { author: opts.author } : {}) };
+        const list = s.call('listDrafts', filter);
         if (opts.format === 'json') io.out(JSON.stringify(list, null, 2));
         else if (list.length > 0) io.out(list.map(draftLine).join('\n'));
       });
     });
 
-  program
-    .command('approve')
-    .description('approve a pending draft')
-    .argument('<id>', 'the draft\'s id')
-    .requiredOption('--as <name>', 'the reviewer profile approving')
-    .option('--comment <text>', 'a note kept with the approval')
-    .addOption(dataDirOption())
-    .action((id: string, opts: DataDirOption & { as: string; comment?: string }) => {
-      withSession(opts, opts.as, io, (s) => {
-        const draft = s.call('approveDraft', { id, ...(opts.comment === undefined ? {} : { comment: opts.comment }) });
-        io.out(`${draft.id} ${draft.status}`);
-      });
-    });
+  addDraftCommands(program, io);
 
   program
     .command('check')
@@ -196,7 +158,7 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
     .action(async (opts: DataDirOption & { port: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliFailure(`--port must be 0 to 65535, not “${opts.port}”.`);
-      const session = CliSession.open(opts, null, io);
+      const session = CliSession.open(opts, null, io, 'countersign serve');
       let host;
       try {
         host = await startWebHost({ ws: session.ws, port, rendererDir: io.rendererDir });
@@ -212,6 +174,25 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
         process.once('SIGTERM', stop);
       });
       session.close();
+    });
+
+  program
+    .command('recover')
+    .description('keep every journal record before the first damaged one and set the damaged file aside (see the README)')
+    .addOption(dataDirOption())
+    .action((opts: DataDirOption) => {
+      let result;
+      try {
+        result = recoverJournal(resolveDataDir(opts.dataDir));
+      } catch (err) {
+        throw asCliFailure(err);
+      }
+      if (result.intact) {
+        io.out(`The journal is intact (${result.records} records); nothing was changed.`);
+      } else {
+        io.out(`Kept ${result.records} records before the damage at byte ${result.damagedAt} (line ${result.line}: ${result.details}).`);
+        io.out(`The damaged journal is kept, unchanged, as ${result.keptAs}.`);
+      }
     });
 
   // Every sub-command reports usage errors the same way as the root.

@@ -42,9 +42,19 @@ export function createHandlers(ws: Workstation): Handlers {
       const by = session.terminal ? 'terminal' : session.profileName ? ws.requireProfile(session.profileName) : null;
       return ws.addProfile(req, by);
     },
-    listDrafts: ({ status }) => ws.listDrafts({ status }),
+    listDrafts: (filter) => ws.listDrafts(filter),
+    getDraft: ({ id }) => ws.getDraft(id),
+    saveDraft: (req, session) => ws.saveDraft(actor(session), req),
     submitDraft: (req, session) => ws.submitDraft(actor(session), req),
+    withdrawDraft: (req, session) => ws.withdrawDraft(actor(session), req),
+    editDraft: (req, session) => ws.editDraft(actor(session), req),
+    requestChanges: (req, session) => ws.requestChanges(actor(session), req),
+    rejectDraft: (req, session) => ws.rejectDraft(actor(session), req),
     approveDraft: (req, session) => ws.approveDraft(actor(session), req),
+    signOff: (req, session) => ws.signOff(actor(session), req),
+    resubmitDraft: (req, session) => ws.resubmitDraft(actor(session), req),
+    publishDraft: (req, session) => ws.publishDraft(actor(session), req),
+    commentOnDraft: (req, session) => ws.commentOnDraft(actor(session), req),
     getPolicy: () => ws.settings.policy,
     setPolicy: ({ source }, session) => ws.setPolicy(actor(session), source),
   };

@@ -2,13 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { CountersignError } from '../../shared/errors';
 import type { Locale } from '../../shared/i18n/translate';
-import { applyRecord, type JournalRecord } from '../../shared/journal-records';
-import { latestRevision, summarize, type Draft, type DraftStatus, type DraftSummary, type Platform, type Profile, type Role } from '../../shared/model';
-import { draftTextProblem, profileNameProblem } from '../../shared/text-rules';
+import type { JournalRecord } from '../../shared/journal-records';
+import type { Draft, DraftSummary, Override, Platform, Profile, Purpose, Role } from '../../shared/model';
+import { draftTextProblem, noteProblem, profileNameProblem, type NoteKind } from '../../shared/text-rules';
 import { check, compilePolicy, type CompiledPolicy } from '../../shared/rules/engine';
 import type { PolicyFile } from '../../shared/rules/policy-schema';
-import { decide } from '../../shared/workflow';
-import { DraftJournal } from './draft-journal';
+import type { Finding } from '../../shared/rules/types';
+import { decide, workflowTable, type WorkflowAction, type WorkflowSettings } from '../../shared/workflow';
+import { DraftStore, type DraftFilter } from './draft-store';
 import type { Settings } from './settings';
 
 export interface WorkstationOptions {
@@ -17,6 +18,9 @@ export interface WorkstationOptions {
   clock?: () => Date;
   newId?: () => string;
   warn?: (message: string) => void;
+  /** How other processes name this one while it holds the write lock. */
+  command?: string;
+  snapshotEvery?: number;
 }
 
 export interface Changes {
@@ -25,22 +29,47 @@ export interface Changes {
   policy?: boolean;
 }
 
+export interface NewDraft {
+  platform: Platform;
+  text: string;
+  purpose?: Purpose | undefined;
+  crisis?: boolean | undefined;
+}
+
+export interface ApproveInput {
+  id: string;
+  comment?: string | undefined;
+  /** Covers every `error` finding that has no justification of its own in `overrides`. */
+  justification?: string | undefined;
+  overrides?: { ruleId: string; start: number; justification: string }[] | undefined;
+}
+
+/** What an action adds to its record besides who, when and the resulting status. */
+interface RecordDetails {
+  /** New text: the action makes a revision. */
+  text?: string;
+  findings?: Finding[];
+  comment?: string;
+  overrides?: Override[];
+  publishedAt?: string;
+  url?: string;
+}
+
 /**
  * The workstation core: profiles, the draft queue and the workflow, on files
  * in one data directory. Every host (desktop app, CLI, loopback host) drives
  * this one class; it decides, the hosts only adapt.
  */
 export class Workstation {
-  private readonly drafts = new Map<string, Draft>();
   private readonly listeners = new Set<(changes: Changes) => void>();
-  private compiled: { key: string; policy: CompiledPolicy } | null = null;
+  /** The policy as last read, keyed by the settings file's identity so an action does not re-read and re-parse it. */
+  private compiled: { stamp: string; source: PolicyFile; policy: CompiledPolicy } | null = null;
   private readonly clock: () => Date;
   private readonly newId: () => string;
 
   private constructor(
-    readonly dataDir: string,
     readonly settings: Settings,
-    private readonly journal: DraftJournal,
+    private readonly store: DraftStore,
     options: WorkstationOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
@@ -48,31 +77,31 @@ export class Workstation {
   }
 
   static open(options: WorkstationOptions): Workstation {
-    const journal = DraftJournal.open(options.dataDir, options.warn ?? ((m) => console.warn(m)));
-    const ws = new Workstation(options.dataDir, options.settings, journal, options);
+    const store = DraftStore.open({
+      dataDir: options.dataDir,
+      warn: options.warn ?? ((m) => console.warn(m)),
+      command: options.command ?? `countersign (process ${process.pid})`,
+      ...(options.snapshotEvery ? { snapshotEvery: options.snapshotEvery } : {}),
+    });
     try {
-      ws.refresh();
       // Reading settings once here reports a damaged settings file at start.
-      void ws.settings.profiles;
+      void options.settings.profiles;
     } catch (err) {
-      journal.close();
+      store.close();
       throw err;
     }
-    return ws;
+    return new Workstation(options.settings, store, options);
+  }
+
+  get dataDir(): string {
+    return this.store.dataDir;
   }
 
   /** Applies what other processes appended; true when anything changed. */
   refresh(): boolean {
-    const lines = this.journal.readNew();
-    for (const { record, offset, line } of lines) {
-      try {
-        applyRecord(this.drafts, record);
-      } catch (err) {
-        throw this.journal.damaged(offset, line, err instanceof Error ? err.message : String(err));
-      }
-    }
-    if (lines.length > 0) this.notify({ drafts: true });
-    return lines.length > 0;
+    const changed = this.store.refresh() > 0;
+    if (changed) this.notify({ drafts: true });
+    return changed;
   }
 
   listProfiles(): Profile[] {
@@ -103,41 +132,124 @@ export class Workstation {
     return profile;
   }
 
-  /** Oldest first: the queue is worked in the order drafts arrived. */
-  listDrafts(filter: { status?: DraftStatus | undefined } = {}): DraftSummary[] {
+  listDrafts(filter: DraftFilter = {}): DraftSummary[] {
     this.refresh();
-    const out: DraftSummary[] = [];
-    for (const draft of this.drafts.values()) {
-      if (filter.status === undefined || draft.status === filter.status) out.push(summarize(draft));
-    }
-    return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return this.store.list(filter);
   }
 
   getDraft(id: string): Draft {
     this.refresh();
-    const draft = this.drafts.get(id);
+    const draft = this.store.draft(id);
     if (!draft) throw new CountersignError('not_found', 'error.draftNotFound', { id });
-    return structuredClone(draft);
+    return draft;
   }
 
-  submitDraft(actor: Profile, input: { platform: Platform; text: string }): DraftSummary {
-    const problem = draftTextProblem(input.text);
-    if (problem) throw problem;
-    this.refresh();
-    decide('submit', null, actor);
-    let id = this.newId();
-    while (this.drafts.has(id)) id = this.newId();
-    // The main process's own check is what is recorded, whatever the window showed.
-    const { findings } = check(this.policy(), input.text, { platform: input.platform, locale: 'en' });
-    return this.commit({ type: 'submitted', draftId: id, ...this.stamp(actor), platform: input.platform, text: input.text, findings });
+  saveDraft(actor: Profile, input: NewDraft): DraftSummary {
+    return this.create(actor, 'save', [input])[0]!;
   }
 
-  /** The team's policy, compiled once per change of its source. */
+  /** A new draft into the queue, or one the author saved earlier (optionally with new text). */
+  submitDraft(actor: Profile, input: NewDraft | { id: string; text?: string | undefined }): DraftSummary {
+    if (!('id' in input)) return this.create(actor, 'submit', [input])[0]!;
+    return this.act(actor, 'submit', input.id, (draft) => this.revised(draft, input.text));
+  }
+
+  /** Many new drafts in one group commit (one write, one fsync). */
+  importDrafts(actor: Profile, inputs: readonly NewDraft[]): DraftSummary[] {
+    return this.create(actor, 'submit', inputs);
+  }
+
+  /** Holds the write lock across several calls, so a bulk import is not interleaved; returns the release. */
+  holdWriteLock(): () => void {
+    return this.store.hold();
+  }
+
+  withdrawDraft(actor: Profile, input: { id: string; comment?: string | undefined }): DraftSummary {
+    return this.act(actor, 'withdraw', input.id, () => note(input.comment, 'comment', false));
+  }
+
+  editDraft(actor: Profile, input: { id: string; text: string; comment?: string | undefined }): DraftSummary {
+    return this.act(actor, 'edit', input.id, (draft) => {
+      if (input.text === draft.text) throw new CountersignError('invalid', 'error.editUnchanged');
+      return { ...this.revised(draft, input.text), ...note(input.comment, 'comment', false) };
+    });
+  }
+
+  requestChanges(actor: Profile, input: { id: string; comment: string }): DraftSummary {
+    return this.act(actor, 'request_changes', input.id, () => note(input.comment, 'comment', true));
+  }
+
+  rejectDraft(actor: Profile, input: { id: string; reason: string }): DraftSummary {
+    return this.act(actor, 'reject', input.id, () => note(input.reason, 'reason', true));
+  }
+
+  /** Refused while an `error` finding stands without a written justification; each one given is recorded. */
+  approveDraft(actor: Profile, input: ApproveInput): DraftSummary {
+    return this.act(actor, 'approve', input.id, (draft) => {
+      // Re-checked under today's policy: what the approver approved against is on the record.
+      const findings = this.findings(draft.text, draft.platform);
+      const errors = findings.filter((f) => f.severity === 'error');
+      const overrides: Override[] = [];
+      const unjustified: string[] = [];
+      for (const f of errors) {
+        const own = input.overrides?.find((o) => o.ruleId === f.ruleId && o.start === f.start)?.justification;
+        const justification = (own ?? input.justification)?.trim();
+        if (!justification) unjustified.push(f.ruleId);
+        else overrides.push({ ruleId: f.ruleId, start: f.start, end: f.end, match: f.match, justification });
+      }
+      if (unjustified.length > 0) {
+        throw new CountersignError('refused', 'error.unjustifiedErrors', { count: unjustified.length, rules: [...new Set(unjustified)].join(', ') });
+      }
+      for (const o of overrides) throwIf(noteProblem(o.justification, 'justification', true));
+      return { findings, ...note(input.comment, 'comment', false), ...(overrides.length > 0 ? { overrides } : {}) };
+    });
+  }
+
+  signOff(actor: Profile, input: { id: string; comment?: string | undefined }): DraftSummary {
+    return this.act(actor, 'sign_off', input.id, () => note(input.comment, 'comment', false));
+  }
+
+  resubmitDraft(actor: Profile, input: { id: string; text?: string | undefined; comment?: string | undefined }): DraftSummary {
+    return this.act(actor, 'resubmit', input.id, (draft) => ({ ...this.revised(draft, input.text), ...note(input.comment, 'comment', false) }));
+  }
+
+  publishDraft(actor: Profile, input: { id: string; publishedAt?: string | undefined; url?: string | undefined }): DraftSummary {
+    return this.act(actor, 'publish', input.id, (draft) => {
+      const url = input.url?.trim();
+      if (url && !isWebUrl(url)) throw new CountersignError('invalid', 'error.urlInvalid', { url });
+      const now = this.clock();
+      const publishedAt = input.publishedAt ?? now.toISOString();
+      // A post goes out after its approval and before now (with a little leeway for clocks).
+      if (publishedAt < draft.updatedAt || Date.parse(publishedAt) > now.getTime() + 5 * 60_000) {
+        throw new CountersignError('invalid', 'error.publishTimeInvalid', { at: publishedAt, approvedAt: draft.updatedAt });
+      }
+      return { publishedAt, ...(url ? { url } : {}) };
+    });
+  }
+
+  commentOnDraft(actor: Profile, input: { id: string; text: string }): DraftSummary {
+    return this.act(actor, 'comment', input.id, () => note(input.text, 'comment', true));
+  }
+
+  /** The team's policy, compiled once per change of the settings file (by this or another process). */
   policy(): CompiledPolicy {
-    const source = this.settings.policy;
-    const key = JSON.stringify(source);
-    if (this.compiled?.key !== key) this.compiled = { key, policy: compilePolicy(source, { file: this.settings.path }) };
-    return this.compiled.policy;
+    return this.policyState().policy;
+  }
+
+  workflowSettings(): WorkflowSettings {
+    return { authorSignOffOnEdits: this.policyState().source.workflow?.authorSignOffOnEdits ?? true };
+  }
+
+  private policyState(): { source: PolicyFile; policy: CompiledPolicy } {
+    const stamp = fileStamp(this.settings.path);
+    if (this.compiled?.stamp !== stamp) {
+      const source = this.settings.policy;
+      const previous = this.compiled;
+      // A change elsewhere in the settings (a profile) keeps the compiled policy when the policy itself is the same.
+      const policy = previous && JSON.stringify(previous.source) === JSON.stringify(source) ? previous.policy : compilePolicy(source, { file: this.settings.path });
+      this.compiled = { stamp, source, policy };
+    }
+    return this.compiled;
   }
 
   /** Replaces the policy; only an admin may, and an invalid one is refused with the path of the problem. */
@@ -148,16 +260,6 @@ export class Workstation {
     this.settings.policy = policy;
     this.notify({ policy: true });
     return policy;
-  }
-
-  approveDraft(actor: Profile, input: { id: string; comment?: string | undefined }): DraftSummary {
-    const draft = this.getDraft(input.id);
-    decide('approve', draft, actor);
-    const latest = latestRevision(draft);
-    const comment = input.comment?.trim();
-    // Re-checked under today's policy: what the approver approved against is on the record.
-    const { findings } = check(this.policy(), latest.text, { platform: draft.platform, locale: 'en' });
-    return this.commit({ type: 'approved', draftId: draft.id, ...this.stamp(actor), revision: latest.number, findings, ...(comment ? { comment } : {}) });
   }
 
   get locale(): Locale | null {
@@ -195,7 +297,7 @@ export class Workstation {
   }
 
   close(): void {
-    this.journal.close();
+    this.store.close();
   }
 
   private notify(changes: Changes): void {
@@ -206,20 +308,87 @@ export class Workstation {
     return { at: this.clock().toISOString(), actor: actor.name, role: actor.role };
   }
 
-  /** Writes a record durably, then reads it back through the same path replay uses. */
-  private commit(record: JournalRecord): DraftSummary {
-    this.journal.append(record);
-    this.refresh();
-    const draft = this.drafts.get(record.draftId);
-    if (!draft) throw new Error(`draft ${record.draftId} missing after commit`);
-    return summarize(draft);
+  /** The main process's own check, whatever the window showed. */
+  private findings(text: string, platform: Platform, policy = this.policy()): Finding[] {
+    return check(policy, text, { platform, locale: 'en' }).findings;
+  }
+
+  /** A new revision when `text` is given and differs from the text in force. */
+  private revised(draft: DraftSummary, text: string | undefined): RecordDetails {
+    if (text === undefined || text === draft.text) return {};
+    throwIf(draftTextProblem(text));
+    return { text };
+  }
+
+  private create(actor: Profile, action: 'save' | 'submit', inputs: readonly NewDraft[]): DraftSummary[] {
+    for (const input of inputs) throwIf(draftTextProblem(input.text));
+    return this.store.transact(() => {
+      const status = decide(action, null, actor, this.workflowSettings());
+      const policy = this.policy();
+      const records: JournalRecord[] = inputs.map((input) => {
+        let id = this.newId();
+        while (this.store.has(id)) id = this.newId();
+        const draft = { platform: input.platform, ...(input.purpose ? { purpose: input.purpose } : {}), crisis: input.crisis ?? false };
+        const findings = this.findings(input.text, input.platform, policy);
+        return { type: workflowTable[action].event, draftId: id, ...this.stamp(actor), status, revision: 1, text: input.text, draft, findings };
+      });
+      return this.commit(records);
+    });
+  }
+
+  private act(actor: Profile, action: WorkflowAction, id: string, details: (draft: DraftSummary) => RecordDetails): DraftSummary {
+    return this.store.transact(() => {
+      const draft = this.store.summary(id);
+      if (!draft) throw new CountersignError('not_found', 'error.draftNotFound', { id });
+      const status = decide(action, draft, actor, this.workflowSettings());
+      const { findings, ...rest } = details(draft);
+      const revision = rest.text === undefined ? draft.revision : draft.revision + 1;
+      const record: JournalRecord = {
+        type: workflowTable[action].event,
+        draftId: id,
+        ...this.stamp(actor),
+        status,
+        revision,
+        findings: findings ?? this.findings(rest.text ?? draft.text, draft.platform),
+        ...rest,
+      };
+      return this.commit([record])[0]!;
+    });
+  }
+
+  /** Writes records durably; the summaries come back through the same path replay uses. */
+  private commit(records: JournalRecord[]): DraftSummary[] {
+    this.store.append(records);
+    this.notify({ drafts: true });
+    return records.map((r) => this.store.summary(r.draftId)!);
   }
 }
 
+function throwIf(problem: CountersignError | null): void {
+  if (problem) throw problem;
+}
+
+/** The trimmed note as a record's `comment`, or nothing; throws when it is required and missing, or unacceptable. */
+function note(text: string | undefined, kind: NoteKind, required: boolean): { comment?: string } {
+  throwIf(noteProblem(text, kind, required));
+  const trimmed = text?.trim();
+  return trimmed ? { comment: trimmed } : {};
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Changes whenever the file is rewritten: conf replaces it by renaming a new file over it (a new inode). */
 function fileStamp(file: string): string {
   try {
     const st = fs.statSync(file);
-    return `${st.mtimeMs}:${st.size}`;
+    return `${st.ino}:${st.mtimeMs}:${st.size}`;
   } catch {
     return 'missing';
   }

@@ -31,6 +31,7 @@ const statusFor: Record<ErrorKind, number> = {
   not_found: 404,
   refused: 409,
   corrupt: 500,
+  busy: 423,
   internal: 500,
 };
 

@@ -8,15 +8,32 @@ export interface I18n {
   /** An error from the core, in this UI's language. */
   errorText: (error: ApiError) => string;
   dateTime: (iso: string) => string;
+  /** A length of time, coarsely: "5 minutes", "3 hours", "2 days" (or "less than a minute"). */
+  duration: (ms: number) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 
+const minute = 60_000;
+const hour = 60 * minute;
+const day = 24 * hour;
+
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const units = {
+      minute: new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }),
+      hour: new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' }),
+      day: new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }),
+    };
     const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
-    return { locale, t, errorText: (error) => t(error.code, error.params), dateTime: (iso) => format.format(new Date(iso)) };
+    const duration = (ms: number) => {
+      if (ms < minute) return t('time.underAMinute');
+      if (ms < hour) return units.minute.format(Math.floor(ms / minute));
+      if (ms < 2 * day) return units.hour.format(Math.floor(ms / hour));
+      return units.day.format(Math.floor(ms / day));
+    };
+    return { locale, t, errorText: (error) => t(error.code, error.params), dateTime: (iso) => format.format(new Date(iso)), duration };
   }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -24,7 +24,7 @@ export type MessageParams = Record<string, string | number>;
 
 // Parameters with these names hold codes (a role, a status…) that are
 // themselves translated, so a refusal reads naturally in every language.
-const vocabularies = new Set(['role', 'status', 'action', 'platform']);
+const vocabularies = new Set(['role', 'status', 'action', 'platform', 'note', 'purpose']);
 
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const catalog = catalogs[locale];

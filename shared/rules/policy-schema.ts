@@ -86,5 +86,7 @@ export const policyFileSchema = z.strictObject({
   extends: z.literal('default').optional(),
   lists: z.record(z.string(), termList).optional(),
   rules: z.record(z.string(), z.strictObject({ severity: z.enum(severitySettings) })).optional(),
+  /** Workflow settings; absent means the defaults (`authorSignOffOnEdits: true`). */
+  workflow: z.strictObject({ authorSignOffOnEdits: z.boolean().optional() }).optional(),
 });
 export type PolicyFile = z.infer<typeof policyFileSchema>;

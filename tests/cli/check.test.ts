@@ -1,20 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/program';
 import { tempDir } from '../temp-dir';
+import { cli } from './run-cli';
 
-async function cli(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
-    stdin: () => stdin,
-    rendererDir: '/nonexistent',
-  });
-  return { code, stdout, stderr };
-}
 
 function files(dir: string, contents: Record<string, string>): string[] {
   return Object.entries(contents).map(([name, text]) => {
@@ -51,7 +40,7 @@ describe('countersign check', () => {
   it('reads standard input with - and uses --policy lists', async () => {
     const dir = tempDir();
     const [policy] = files(dir, { 'policy.json': JSON.stringify({ extends: 'default', lists: { competitors: ['凡客'] } }) });
-    const out = await cli(['check', '-', '--platform', 'weibo', '--policy', policy as string, '--format', 'json', '--data-dir', dir], '凡客也在做');
+    const out = await cli(['check', '-', '--platform', 'weibo', '--policy', policy as string, '--format', 'json', '--data-dir', dir], { stdin: '凡客也在做' });
     expect(JSON.parse(out.stdout).findings[0]).toMatchObject({ category: 'competitor', match: '凡客' });
     expect(out.code).toBe(0);
   });
@@ -69,10 +58,10 @@ describe('countersign check', () => {
       'bad.json': JSON.stringify({ rules: { 'tone.shouting': { severity: 'maybe' } } }),
       'broken.json': '{"lists": ',
     });
-    const out = await cli(['check', '-', '--platform', 'x', '--policy', bad as string, '--data-dir', dir], 'hi');
+    const out = await cli(['check', '-', '--platform', 'x', '--policy', bad as string, '--data-dir', dir], { stdin: 'hi' });
     expect(out.code).toBe(2);
     expect(out.stderr).toContain(`The policy ${bad} is not valid: rules["tone.shouting"].severity`);
-    const out2 = await cli(['check', '-', '--platform', 'x', '--policy', broken as string, '--data-dir', dir], 'hi');
+    const out2 = await cli(['check', '-', '--platform', 'x', '--policy', broken as string, '--data-dir', dir], { stdin: 'hi' });
     expect(out2.code).toBe(2);
     expect(out2.stderr).toContain(`The policy ${broken} cannot be read as JSON`);
   });
@@ -81,7 +70,7 @@ describe('countersign check', () => {
     const dir = tempDir();
     const [big] = files(dir, { 'big.txt': 'a'.repeat(1024 * 1024) });
     expect((await cli(['check', path.join(dir, 'missing.txt'), '--platform', 'x', '--data-dir', dir])).code).toBe(2);
-    expect((await cli(['check', '-', '--platform', 'myspace', '--data-dir', dir], 'x')).code).toBe(2);
+    expect((await cli(['check', '-', '--platform', 'myspace', '--data-dir', dir], { stdin: 'x' })).code).toBe(2);
     const huge = await cli(['check', big as string, '--platform', 'x', '--data-dir', dir]);
     expect(huge.code).toBe(2);
     expect(huge.stderr).toContain('has 1048576 characters');

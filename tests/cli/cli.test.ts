@@ -1,20 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/program';
 import { tempDir } from '../temp-dir';
+import { cli } from './run-cli';
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
-    stdin: () => '',
-    rendererDir: '/nonexistent',
-  });
-  return { code, stdout, stderr };
-}
 
 async function seeded() {
   const dir = tempDir();
@@ -64,7 +53,7 @@ describe('countersign CLI', () => {
     await cli(['approve', id, '--as', 'Li Na', '--data-dir', dir]);
     const twice = await cli(['approve', id, '--as', 'Li Na', '--data-dir', dir]);
     expect(twice.code).toBe(1);
-    expect(twice.stderr).toContain('“Approved” cannot be given the action “approve”');
+    expect(twice.stderr).toContain('You cannot approve a draft that is “Approved”');
   });
 
   it('exit 2 for bad usage and bad input, saying what is wrong', async () => {
@@ -124,5 +113,25 @@ describe('countersign CLI', () => {
       ['张伟', 'executive'],
       ['Li Na', 'reviewer'],
     ]);
+  });
+
+  it('recover: a damaged journal stops every command until recover keeps the records before the damage', async () => {
+    const dir = await seeded();
+    const ids: string[] = [];
+    for (const text of ['one', 'two', 'three']) {
+      ids.push((await cli(['submit', '--as', '张伟', '--platform', 'x', '--text', text, '--data-dir', dir])).stdout.split(' ')[0]!);
+    }
+    const file = path.join(dir, 'drafts.journal.jsonl');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"text":"two"', '"text":"TWO"'));
+    const broken = await cli(['list', '--data-dir', dir]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`countersign recover --data-dir ${dir}`);
+
+    const recovered = await cli(['recover', '--data-dir', dir]);
+    expect(recovered.code).toBe(0);
+    expect(recovered.stdout).toMatch(/^Kept 1 records before the damage at byte \d+ \(line 3: the checksum does not match/);
+    expect(recovered.stdout).toContain('kept, unchanged, as ');
+    expect((await cli(['list', '--data-dir', dir])).stdout.split(/\s/)[0]).toBe(ids[0]);
+    expect((await cli(['recover', '--data-dir', dir])).stdout).toBe('The journal is intact (1 records); nothing was changed.\n');
   });
 });

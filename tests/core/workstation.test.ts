@@ -1,20 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { journalFileName } from '../../electron/core/draft-journal';
-import { CountersignError } from '../../shared/errors';
+import { journalFileName } from '../../electron/core/journal-file';
 import { tempDir } from '../temp-dir';
-import { openWorkstation, seedProfiles } from './open-workstation';
-
-function errorOf(fn: () => unknown): CountersignError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof CountersignError) return err;
-    throw err;
-  }
-  throw new Error('expected a CountersignError');
-}
+import { errorOf, openWorkstation, seedProfiles } from './open-workstation';
 
 describe('workstation', () => {
   it('submits and approves, and the result survives reopening', () => {

@@ -1,10 +1,12 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { journalFileName } from '../../electron/core/draft-journal';
+import { journalFileName } from '../../electron/core/journal-file';
+import { lockFileName } from '../../electron/core/write-lock';
 import { startWebHost, type RunningWebHost } from '../../electron/web-host/server';
 import { openWorkstation, seedProfiles } from '../core/open-workstation';
 import { tempDir } from '../temp-dir';
@@ -165,6 +167,25 @@ describe('loopback host', () => {
     await api(host, 'switchProfile', { name: 'Li Na' });
     const approved = JSON.parse((await api(host, 'approveDraft', { id: submitted.value.id })).body);
     expect(approved.value.status).toBe('approved');
+  });
+
+  it('answers 423 naming the holder while another process holds the write lock, and writes nothing', async () => {
+    const { host, dataDir } = await start();
+    await api(host, 'switchProfile', { name: 'Zhang Wei' });
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      fs.writeFileSync(
+        path.join(dataDir, lockFileName),
+        JSON.stringify({ pid: holder.pid, host: os.hostname(), command: 'countersign import', since: '2026-11-01T00:00:00.000Z' }),
+      );
+      const journal = fs.readFileSync(path.join(dataDir, journalFileName));
+      const busy = await api(host, 'submitDraft', { platform: 'x', text: 'Hello' });
+      expect(busy.status).toBe(423);
+      expect(JSON.parse(busy.body).error).toMatchObject({ kind: 'busy', code: 'error.locked', params: { pid: String(holder.pid), command: 'countersign import' } });
+      expect(fs.readFileSync(path.join(dataDir, journalFileName))).toEqual(journal);
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 
   it('serves the renderer with a CSP and nothing outside it', async () => {

@@ -9,16 +9,19 @@ export type SeveritySetting = (typeof severitySettings)[number];
 export const editedLists = ['competitors', 'confidential'] as const;
 export type EditedList = (typeof editedLists)[number];
 
-/** What the admin edits: each list as one term per line, and severities that differ from the built-in ones. */
+/** What the admin edits: each list as one term per line, severities that differ from the built-in ones, and the workflow settings. */
 export interface PolicyForm {
   lists: Record<EditedList, string>;
   severities: Readonly<Record<string, SeveritySetting>>;
+  /** A reviewer's edit counts as approved only once the author signs off (the default). */
+  authorSignOffOnEdits: boolean;
 }
 
 export function formFromPolicy(file: PolicyFile): PolicyForm {
   return {
     lists: { competitors: (file.lists?.competitors ?? []).join('\n'), confidential: (file.lists?.confidential ?? []).join('\n') },
     severities: Object.fromEntries(Object.entries(file.rules ?? {}).map(([id, rule]) => [id, rule.severity])),
+    authorSignOffOnEdits: file.workflow?.authorSignOffOnEdits ?? true,
   };
 }
 
@@ -43,9 +46,14 @@ export function policyFromForm(form: PolicyForm, base: PolicyFile): PolicyFile {
     else delete lists[name];
   }
   const rules = Object.fromEntries(Object.entries(form.severities).map(([id, severity]) => [id, { severity }]));
+  // The default (on) is written only where the file already said so, so the file stays minimal.
+  const { authorSignOffOnEdits: _previous, ...otherWorkflow } = base.workflow ?? {};
+  const keepSetting = !form.authorSignOffOnEdits || base.workflow?.authorSignOffOnEdits !== undefined;
+  const workflow = { ...otherWorkflow, ...(keepSetting ? { authorSignOffOnEdits: form.authorSignOffOnEdits } : {}) };
   return {
     ...(base.extends ? { extends: base.extends } : {}),
     ...(Object.keys(lists).length > 0 ? { lists } : {}),
     ...(Object.keys(rules).length > 0 ? { rules } : {}),
+    ...(base.workflow || Object.keys(workflow).length > 0 ? { workflow } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Platform } from '../../../shared/model';
+import { purposes, type Platform, type Purpose } from '../../../shared/model';
 import { draftTextProblem } from '../../../shared/text-rules';
 import type { AppContext } from '../app';
 import { DraftEditor, type DraftEditorHandle } from '../editor/draft-editor';
@@ -10,36 +10,62 @@ import { useI18n } from '../i18n';
 import { PlatformSelect } from '../platform-select';
 import { usePolicy } from '../policy/use-policy';
 
-/** The executive writes a draft, sees the rule checks as they type, and submits; the main process checks it again. */
+/** The executive writes a draft, sees the rule checks as they type, and submits it or keeps it; the main process checks it again. */
 export function Compose({ ctx }: { ctx: AppContext }) {
   const { t } = useI18n();
   const { api, run, setNotice, reportError } = ctx;
   const policy = usePolicy(api, reportError);
   const [platform, setPlatform] = useState<Platform>('weibo');
+  const [purpose, setPurpose] = useState<Purpose | ''>('');
+  const [crisis, setCrisis] = useState(false);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const { result, checking } = useCheck(policy.checker, text, platform);
   const editor = useRef<DraftEditorHandle>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const send = async (how: 'submit' | 'save') => {
     const problem = draftTextProblem(text);
     if (problem) return reportError(problem.toApiError());
     setBusy(true);
-    const draft = await run(api.submitDraft({ platform, text }));
+    const input = { platform, text, crisis, ...(purpose ? { purpose } : {}) };
+    const draft = await run(how === 'submit' ? api.submitDraft(input) : api.saveDraft(input));
     setBusy(false);
     if (draft) {
       setText('');
-      setNotice({ tone: 'info', key: 'compose.submitted', params: { id: draft.id } });
+      setPurpose('');
+      setCrisis(false);
+      setNotice({ tone: 'info', key: how === 'submit' ? 'compose.submitted' : 'compose.saved', params: { id: draft.id } });
     }
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send('submit');
+  };
 
+  const empty = text.trim() === '';
   return (
     <section className="panel" aria-labelledby="compose-title">
       <h1 id="compose-title">{t('compose.title')}</h1>
       <div className="with-findings">
-        <form className="stack" onSubmit={(e) => void submit(e)}>
-          <PlatformSelect value={platform} onChange={setPlatform} />
+        <form className="stack" onSubmit={submit}>
+          <div className="compose-options">
+            <PlatformSelect value={platform} onChange={setPlatform} />
+            <label className="field">
+              <span>{t('compose.purpose')}</span>
+              <select value={purpose} onChange={(e) => setPurpose(e.target.value as Purpose | '')}>
+                <option value="">{t('compose.purposeNone')}</option>
+                {purposes.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`purpose.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={crisis} onChange={(e) => setCrisis(e.target.checked)} />
+              <span>{t('compose.crisis')}</span>
+            </label>
+          </div>
           <div className="field">
             {/* The editor's own aria-label names it; this is the visible caption (a <label> cannot reach into its shadow root). */}
             <span className="field-caption" onClick={() => editor.current?.focus()}>
@@ -49,9 +75,14 @@ export function Compose({ ctx }: { ctx: AppContext }) {
           </div>
           <div className="row">
             <LengthCounter platform={platform} length={result.length} />
-            <button type="submit" disabled={busy || text.trim() === ''}>
-              {t('compose.submit')}
-            </button>
+            <div className="buttons">
+              <button type="button" className="secondary" disabled={busy || empty} onClick={() => void send('save')}>
+                {t('compose.save')}
+              </button>
+              <button type="submit" disabled={busy || empty}>
+                {t('compose.submit')}
+              </button>
+            </div>
           </div>
         </form>
         <FindingsPanel findings={result.findings} checking={checking} onSelect={(f) => editor.current?.select(f.start, f.end)} />

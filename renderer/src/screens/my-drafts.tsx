@@ -1,23 +1,35 @@
+import { useMemo, useState } from 'react';
 import type { AppContext } from '../app';
 import { useI18n } from '../i18n';
-import { useDrafts } from '../use-drafts';
-import { DraftTable } from './draft-table';
+import { usePolicy } from '../policy/use-policy';
+import { useDrafts, useNow } from '../use-drafts';
+import { latestFirst } from '../workflow/queue-order';
+import { DraftList } from './draft-list';
+import { DraftPane } from './review-detail';
 
-/** The executive's own drafts and where each one stands. */
+/** The executive's own drafts and where each one stands; the selected one with what its author may do. */
 export function MyDrafts({ ctx }: { ctx: AppContext }) {
   const { t } = useI18n();
-  const all = useDrafts(ctx.api, undefined, ctx.draftsVersion, ctx.reportError);
-  const mine = all?.filter((d) => d.author === ctx.session.profile?.name);
+  const name = ctx.session.profile?.name;
+  const mine = useDrafts(ctx.api, { author: name }, ctx.draftsVersion, ctx.reportError);
+  const policy = usePolicy(ctx.api, ctx.reportError);
+  const now = useNow();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const sorted = useMemo(() => (mine ? latestFirst(mine.filter((d) => d.author === name)) : null), [mine, name]);
+
   return (
-    <section className="panel" aria-labelledby="my-drafts-title">
-      <h1 id="my-drafts-title">{t('drafts.title')}</h1>
-      {mine === undefined ? (
-        <p aria-busy="true">{t('common.loading')}</p>
-      ) : mine.length === 0 ? (
-        <p>{t('drafts.empty')}</p>
-      ) : (
-        <DraftTable drafts={mine.toReversed()} caption={t('drafts.title')} />
-      )}
-    </section>
+    <div className="review">
+      <section className="queue" aria-labelledby="my-drafts-title">
+        <h1 id="my-drafts-title">{t('drafts.title')}</h1>
+        {sorted === null ? (
+          <p aria-busy="true">{t('common.loading')}</p>
+        ) : sorted.length === 0 ? (
+          <p>{t('drafts.empty')}</p>
+        ) : (
+          <DraftList drafts={sorted} label={t('drafts.title')} selectedId={selectedId} onSelect={setSelectedId} now={now} showAuthor={false} />
+        )}
+      </section>
+      <DraftPane ctx={ctx} id={selectedId} policy={policy.checker} placeholder={t('drafts.select')} />
+    </div>
   );
 }

@@ -98,6 +98,19 @@ export function PolicyScreen({ ctx }: { ctx: AppContext }) {
               />
             </label>
           ))}
+          <h2>{t('policy.workflow')}</h2>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={form.authorSignOffOnEdits}
+              onChange={(e) => edit({ ...form, authorSignOffOnEdits: e.target.checked })}
+              aria-describedby="sign-off-hint"
+            />
+            <span>{t('policy.authorSignOff')}</span>
+          </label>
+          <p id="sign-off-hint" className="hint">
+            {t('policy.authorSignOffHint')}
+          </p>
           <h2>{t('policy.rules')}</h2>
           <PolicyRulesTable pack={pack} severities={form.severities} onChange={(id, severity) => edit(withSeverity(form, pack, id, severity))} />
         </div>

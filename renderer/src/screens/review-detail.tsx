@@ -1,45 +1,115 @@
-import { useMemo, useRef } from 'react';
-import type { DraftSummary } from '../../../shared/model';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { latestRevision, type Draft } from '../../../shared/model';
+import type { AppContext } from '../app';
 import { DraftEditor, type DraftEditorHandle } from '../editor/draft-editor';
 import { FindingsPanel } from '../findings/findings-panel';
 import { LengthCounter } from '../findings/length-counter';
 import { useCheck } from '../findings/use-check';
 import { useI18n } from '../i18n';
 import type { Checker } from '../policy/compile-cached';
+import { useDraft } from '../use-drafts';
+import { ActionBar } from '../workflow/action-bar';
+import { HistoryTimeline } from '../workflow/history-timeline';
+import { RevisionCompare } from '../workflow/revision-compare';
 
-/** One pending draft: its facts, its text with the findings underlined, the findings and the approve action. */
-export function ReviewDetail({ draft, policy, onApprove }: { draft: DraftSummary; policy: Checker | null; onApprove: () => void }) {
+/** The region a draft's pane lives in, named after the draft so it can be found (and announced) as "Draft <id>". */
+export function DraftPane({ ctx, id, policy, placeholder }: { ctx: AppContext; id: string | null; policy: Checker | null; placeholder: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="detail" aria-label={id ? `${t('draft.id')} ${id}` : placeholder}>
+      {id ? <ReviewDetail key={id} ctx={ctx} id={id} policy={policy} /> : <p className="hint">{placeholder}</p>}
+    </section>
+  );
+}
+
+/** One draft: its facts, its text with the findings underlined, the actions the working profile may take, and its history. */
+export function ReviewDetail({ ctx, id, policy }: { ctx: AppContext; id: string; policy: Checker | null }) {
+  const { t, errorText } = useI18n();
+  // Reloaded on every draftsChanged, and at once after an action taken here.
+  const [acted, setActed] = useState(0);
+  const loaded = useDraft(ctx.api, id, ctx.draftsVersion + acted);
+  if (loaded.state === 'loading') {
+    return (
+      <p className="panel" aria-busy="true">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (loaded.state === 'failed') {
+    return (
+      <p className="panel problem" role="alert">
+        {errorText(loaded.error)}
+      </p>
+    );
+  }
+  return <DraftView ctx={ctx} draft={loaded.draft} policy={policy} onActed={() => setActed((n) => n + 1)} />;
+}
+
+function DraftView({ ctx, draft, policy, onActed }: { ctx: AppContext; draft: Draft; policy: Checker | null; onActed: () => void }) {
   const { t, dateTime } = useI18n();
+  const revision = latestRevision(draft);
   // The editor keeps line ends as \n; checking the same text keeps the spans aligned with it.
-  const text = useMemo(() => draft.text.replace(/\r\n?/g, '\n'), [draft.text]);
-  // Checked here, in the reviewer's language and with the current policy.
+  const text = useMemo(() => revision.text.replace(/\r\n?/g, '\n'), [revision.text]);
+  // Checked here, in the reader's language and with the current policy.
   const { result, checking } = useCheck(policy, text, draft.platform);
   const editor = useRef<DraftEditorHandle>(null);
 
   return (
-    <article className="panel">
-      <h2>
-        {t('draft.id')} <span className="mono">{draft.id}</span>
-      </h2>
-      <dl className="facts">
-        <dt>{t('draft.author')}</dt>
-        <dd>{draft.author}</dd>
-        <dt>{t('draft.platform')}</dt>
-        <dd>{t(`platform.${draft.platform}`)}</dd>
-        <dt>{t('draft.status')}</dt>
-        <dd>{t(`status.${draft.status}`)}</dd>
-        <dt>{t('draft.updated')}</dt>
-        <dd>{dateTime(draft.updatedAt)}</dd>
-      </dl>
-      <h3>{t('draft.revision', { number: draft.revision })}</h3>
+    <article className="panel draft-pane">
+      <header className="draft-header">
+        <h2>
+          {t('draft.id')} <span className="mono">{draft.id}</span>
+        </h2>{' '}
+        <span className={`status status-${draft.status}`}>{t(`status.${draft.status}`)}</span>{' '}
+        {draft.crisis && <span className="badge badge-crisis">{t('draft.crisis')}</span>}
+      </header>
+      <table className="facts">
+        <caption className="visually-hidden">{t('draft.facts')}</caption>
+        <tbody>
+          <Fact term={t('draft.status')}>{t(`status.${draft.status}`)}</Fact>
+          <Fact term={t('draft.platform')}>{t(`platform.${draft.platform}`)}</Fact>
+          <Fact term={t('draft.purpose')}>{draft.purpose ? t(`purpose.${draft.purpose}`) : t('draft.noPurpose')}</Fact>
+          <Fact term={t('draft.crisisLabel')}>{draft.crisis ? t('common.yes') : t('common.no')}</Fact>
+          <Fact term={t('draft.author')}>{draft.author}</Fact>
+          <Fact term={t('draft.revisionLabel')}>{t('draft.revisionBy', { number: revision.number, author: revision.author })}</Fact>
+          {draft.waitingSince && (
+            <Fact term={t('draft.waitingSince')}>
+              <time dateTime={draft.waitingSince}>{dateTime(draft.waitingSince)}</time>
+            </Fact>
+          )}
+          <Fact term={t('draft.updated')}>
+            <time dateTime={draft.updatedAt}>{dateTime(draft.updatedAt)}</time>
+          </Fact>
+          {draft.publishedAt && (
+            <Fact term={t('draft.publishedAt')}>
+              <time dateTime={draft.publishedAt}>{dateTime(draft.publishedAt)}</time>
+            </Fact>
+          )}
+          {/* The link is shown as text, not followed from here, for now. */}
+          {draft.publishedUrl && (
+            <Fact term={t('draft.publishedUrl')} className="mono event-url">
+              {draft.publishedUrl}
+            </Fact>
+          )}
+        </tbody>
+      </table>
+      <ActionBar ctx={ctx} draft={draft} checker={policy} onActed={onActed} />
+      <RevisionCompare draft={draft} />
+      <h3>{t('draft.revision', { number: revision.number })}</h3>
       <DraftEditor label={t('draft.text')} text={text} findings={result.findings} checkedText={text} readOnly handle={editor} />
       <LengthCounter platform={draft.platform} length={result.length} />
       <FindingsPanel findings={result.findings} checking={checking} onSelect={(f) => editor.current?.select(f.start, f.end)} level={3} />
-      <div className="actions">
-        <button type="button" onClick={onApprove}>
-          {t('draft.approve')}
-        </button>
-      </div>
+      <HistoryTimeline events={draft.events} />
     </article>
+  );
+}
+
+/** One fact of the draft: a row headed by its name, so it reads (and is found) as "Status: Approved". */
+function Fact({ term, className, children }: { term: string; className?: string; children: ReactNode }) {
+  return (
+    <tr>
+      <th scope="row">{term}</th>
+      <td className={className}>{children}</td>
+    </tr>
   );
 }

@@ -1,76 +1,49 @@
-import { useState } from 'react';
-import type { SeverityCounts } from '../../../shared/model';
+import { useId, useMemo, useState } from 'react';
+import type { DraftStatus } from '../../../shared/model';
 import type { AppContext } from '../app';
-import { findingCountsText, worstSeverity } from '../findings/finding-counts';
 import { useI18n } from '../i18n';
 import { usePolicy } from '../policy/use-policy';
-import { useDrafts } from '../use-drafts';
-import { ReviewDetail } from './review-detail';
+import { useDrafts, useNow } from '../use-drafts';
+import { countByStatus, queueOrder } from '../workflow/queue-order';
+import { DraftList } from './draft-list';
+import { DraftPane } from './review-detail';
+import { StatusTabs, statusTabId } from './status-tabs';
 
-const noCounts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-
-/** The reviewer's queue of pending drafts and the selected draft with its actions. */
+/** The reviewer's queue: drafts by status (pending first, crises and the longest waiting on top) and the selected draft with its actions. */
 export function ReviewQueue({ ctx }: { ctx: AppContext }) {
-  const { t, dateTime } = useI18n();
-  const { api, run, setNotice } = ctx;
-  const pending = useDrafts(api, 'pending', ctx.draftsVersion, ctx.reportError);
+  const { t } = useI18n();
+  const { api } = ctx;
+  const all = useDrafts(api, {}, ctx.draftsVersion, ctx.reportError);
   const policy = usePolicy(api, ctx.reportError);
+  const now = useNow();
+  const [status, setStatus] = useState<DraftStatus>('pending');
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const selected = pending?.find((d) => d.id === selectedId) ?? null;
-
-  const approve = async (id: string) => {
-    const draft = await run(api.approveDraft({ id }));
-    if (draft) {
-      setSelectedId(null);
-      setNotice({ tone: 'info', key: 'draft.approved', params: { id: draft.id } });
-    }
-  };
+  const counts = useMemo(() => (all ? countByStatus(all) : null), [all]);
+  const shown = useMemo(() => (all ? queueOrder(all, status) : null), [all, status]);
+  const idPrefix = useId();
+  const panelId = `${idPrefix}-panel`;
 
   return (
     <div className="review">
       <section className="queue" aria-labelledby="queue-title">
-        <h1 id="queue-title">{t('queue.title')}</h1>
-        {pending === null ? (
-          <p aria-busy="true">{t('common.loading')}</p>
-        ) : (
-          <>
-            <p className="hint">{t('queue.count', { count: pending.length })}</p>
-            {pending.length === 0 ? (
-              <p>{t('queue.empty')}</p>
-            ) : (
-              <ul className="queue-list" aria-label={t('queue.title')}>
-                {pending.map((d) => {
-                  // Recorded by the main process when the draft was submitted; older records have none.
-                  const counts = d.findingCounts ?? noCounts;
-                  return (
-                    <li key={d.id}>
-                      <button
-                        type="button"
-                        className="queue-item"
-                        aria-current={d.id === selectedId ? 'true' : undefined}
-                        onClick={() => setSelectedId(d.id)}
-                      >
-                        <span className="queue-meta">
-                          {d.author} · {t(`platform.${d.platform}`)} · {dateTime(d.createdAt)}
-                        </span>
-                        <span className="queue-text">{d.text}</span>
-                        <span className={`queue-counts counts-${worstSeverity(counts) ?? 'none'}`}>{findingCountsText(counts, t)}</span>
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-          </>
-        )}
+        <h1 id="queue-title">{t('queue.heading')}</h1>
+        <StatusTabs value={status} counts={counts} onChange={setStatus} idPrefix={idPrefix} panelId={panelId} />
+        <div role="tabpanel" id={panelId} aria-labelledby={statusTabId(idPrefix, status)} className="tab-panel">
+          {shown === null ? (
+            <p aria-busy="true">{t('common.loading')}</p>
+          ) : (
+            <>
+              <p className="hint">{status === 'pending' ? t('queue.count', { count: shown.length }) : t('queue.countOther', { count: shown.length })}</p>
+              {shown.length === 0 ? (
+                <p>{status === 'pending' ? t('queue.empty') : t('queue.emptyStatus', { status })}</p>
+              ) : (
+                <DraftList drafts={shown} label={t(`status.${status}`)} selectedId={selectedId} onSelect={setSelectedId} now={now} />
+              )}
+            </>
+          )}
+        </div>
       </section>
-      <section className="detail" aria-label={selected ? `${t('draft.id')} ${selected.id}` : t('queue.select')}>
-        {selected ? (
-          <ReviewDetail key={selected.id} draft={selected} policy={policy.checker} onApprove={() => void approve(selected.id)} />
-        ) : (
-          <p className="hint">{t('queue.select')}</p>
-        )}
-      </section>
+      <DraftPane ctx={ctx} id={selectedId} policy={policy.checker} placeholder={t('queue.select')} />
     </div>
   );
 }

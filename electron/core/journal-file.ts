@@ -1,0 +1,260 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CountersignError } from '../../shared/errors';
+import { journalRecordProblem, type JournalRecord } from '../../shared/journal-records';
+import { syncDirectory } from './durable-files';
+
+export const journalFileName = 'drafts.journal.jsonl';
+export const journalFormat = 'countersign-journal';
+export const journalVersion = 2;
+
+const headerLine = JSON.stringify({ format: journalFormat, version: journalVersion });
+const newline = 0x0a;
+const hashLength = 64;
+const readChunk = 8 * 1024 * 1024;
+
+/** Where reading stopped: after the last complete record, with that record's chain hash. */
+export interface JournalPosition {
+  offset: number;
+  /** Line number of the last record read (the header is line 1). */
+  line: number;
+  hash: string;
+  /** Byte offset of the last record read, so a snapshot can be matched to the file. */
+  lastLineOffset: number;
+}
+
+export interface JournalEntry {
+  record: JournalRecord;
+  offset: number;
+  length: number;
+  line: number;
+}
+
+/**
+ * Each record line is `<chain hash> <JSON>`: the SHA-256 of the previous
+ * line's hash and this line's JSON. It is the per-record checksum (any damage
+ * shows) and a hash chain (a deleted, inserted or reordered record shows).
+ * The first record chains from the hash of the header line.
+ */
+export function chainHash(previous: string, json: string): string {
+  return crypto.createHash('sha256').update(previous).update(json).digest('hex');
+}
+
+export const genesisHash = chainHash('', headerLine);
+
+/** The version the journal `file` declares on its first line; null when it is empty or not a journal. */
+export function fileVersion(file: string): number | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const probe = Buffer.alloc(256);
+    const read = fs.readSync(fd, probe, 0, probe.length, 0);
+    const end = probe.subarray(0, read).indexOf(newline);
+    return headerVersion(probe.toString('utf8', 0, end === -1 ? read : end));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The version a journal's first line declares, or null when it is not a journal header. */
+export function headerVersion(firstLine: string): number | null {
+  try {
+    const value: unknown = JSON.parse(firstLine);
+    if (typeof value === 'object' && value !== null && (value as Record<string, unknown>).format === journalFormat) {
+      const version = (value as Record<string, unknown>).version;
+      return typeof version === 'number' ? version : null;
+    }
+  } catch {
+    // Not JSON: reported by the caller as a bad header.
+  }
+  return null;
+}
+
+/**
+ * The append-only journal file. Several processes may read it; only the
+ * holder of the data directory's write lock appends (see DraftStore).
+ */
+export class JournalFile {
+  private position: JournalPosition;
+
+  private constructor(
+    readonly file: string,
+    private readonly fd: number,
+  ) {
+    this.position = { offset: Buffer.byteLength(headerLine) + 1, line: 1, hash: genesisHash, lastLineOffset: 0 };
+  }
+
+  /** Opens an existing version-2 journal, or writes the header of a new one (the caller holds the lock then). */
+  static open(file: string): JournalFile {
+    const fd = fs.openSync(file, 'a+');
+    const journal = new JournalFile(file, fd);
+    try {
+      if (fs.fstatSync(fd).size === 0) {
+        journal.write(`${headerLine}\n`);
+        syncDirectory(path.dirname(file));
+      } else {
+        journal.checkHeader();
+      }
+    } catch (err) {
+      fs.closeSync(fd);
+      throw err;
+    }
+    return journal;
+  }
+
+  get at(): JournalPosition {
+    return { ...this.position };
+  }
+
+  get size(): number {
+    return fs.fstatSync(this.fd).size;
+  }
+
+  /** Continues from a snapshot's position; false when the file does not hold that record there. */
+  resume(position: JournalPosition): boolean {
+    if (position.offset > this.size || position.lastLineOffset >= position.offset) return false;
+    const probe = Buffer.alloc(hashLength);
+    fs.readSync(this.fd, probe, 0, hashLength, position.lastLineOffset);
+    const end = Buffer.alloc(1);
+    fs.readSync(this.fd, end, 0, 1, position.offset - 1);
+    if (probe.toString('latin1') !== position.hash || end[0] !== newline) return false;
+    this.position = { ...position };
+    return true;
+  }
+
+  /** Reads every complete record after the current position (written by anyone), verifying the chain. */
+  readNew(onEntry: (entry: JournalEntry) => void): number {
+    let count = 0;
+    let carry = Buffer.alloc(0);
+    let fileOffset = this.position.offset;
+    const size = this.size;
+    while (fileOffset < size) {
+      const chunk = Buffer.alloc(Math.min(readChunk, size - fileOffset));
+      const read = fs.readSync(this.fd, chunk, 0, chunk.length, fileOffset);
+      fileOffset += read;
+      const buffer = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      let start = 0;
+      for (let stop = buffer.indexOf(newline, start); stop !== -1; stop = buffer.indexOf(newline, start)) {
+        onEntry(this.verifyNext(buffer, start, stop));
+        count += 1;
+        start = stop + 1;
+      }
+      carry = buffer.subarray(start);
+      if (read === 0) break;
+    }
+    return count;
+  }
+
+  /** Bytes after the last complete record: a write that never finished (only meaningful under the lock). */
+  tornTailBytes(): number {
+    return this.size - this.position.offset;
+  }
+
+  cutTornTail(): number {
+    const torn = this.tornTailBytes();
+    if (torn <= 0) return 0;
+    fs.ftruncateSync(this.fd, this.position.offset);
+    fs.fsyncSync(this.fd);
+    return torn;
+  }
+
+  /** Appends records in one write and one fsync (a group commit); the caller holds the lock and has read to the end. */
+  append(records: readonly JournalRecord[]): JournalEntry[] {
+    if (this.size !== this.position.offset) throw new Error(`${this.file} grew while this process held the write lock`);
+    const entries: JournalEntry[] = [];
+    const lines: string[] = [];
+    let { offset, line, hash, lastLineOffset } = this.position;
+    for (const record of records) {
+      const json = JSON.stringify(record);
+      hash = chainHash(hash, json);
+      const text = `${hash} ${json}\n`;
+      const length = Buffer.byteLength(text);
+      line += 1;
+      entries.push({ record, offset, length, line });
+      lines.push(text);
+      lastLineOffset = offset;
+      offset += length;
+    }
+    this.write(lines.join(''));
+    this.position = { offset, line, hash, lastLineOffset };
+    return entries;
+  }
+
+  /** One record by its place in the file, for a draft's history. */
+  readAt(offset: number, length: number): JournalRecord {
+    const buffer = Buffer.alloc(length);
+    const read = fs.readSync(this.fd, buffer, 0, length, offset);
+    const text = buffer.toString('utf8', 0, read).trimEnd();
+    return this.parseRecord(text.slice(hashLength + 1), offset, null);
+  }
+
+  damaged(offset: number, line: number | null, details: string): CountersignError {
+    return new CountersignError('corrupt', 'error.corruptJournal', {
+      file: this.file,
+      offset,
+      line: line ?? '?',
+      details,
+      dataDir: path.dirname(this.file),
+    });
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+  }
+
+  /** The line in `buffer` from `start` to the newline at `stop`, checked against the chain. */
+  private verifyNext(buffer: Buffer, start: number, stop: number): JournalEntry {
+    const offset = this.position.offset;
+    const line = this.position.line + 1;
+    if (stop - start <= hashLength + 1 || buffer[start + hashLength] !== 0x20) {
+      throw this.damaged(offset, line, 'the line is not “<checksum> <record>”');
+    }
+    // Hashing the bytes as they are on disk saves encoding the JSON again.
+    const json = buffer.subarray(start + hashLength + 1, stop);
+    const hash = crypto.createHash('sha256').update(this.position.hash).update(json).digest('hex');
+    if (hash !== buffer.toString('latin1', start, start + hashLength)) {
+      throw this.damaged(offset, line, 'the checksum does not match: the record was altered, or one before it was removed, added or moved');
+    }
+    const record = this.parseRecord(json.toString('utf8'), offset, line);
+    const length = stop - start + 1;
+    this.position = { offset: offset + length, line, hash, lastLineOffset: offset };
+    return { record, offset, length, line };
+  }
+
+  private parseRecord(json: string, offset: number, line: number | null): JournalRecord {
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      throw this.damaged(offset, line, 'the record is not valid JSON');
+    }
+    const problem = journalRecordProblem(value);
+    if (problem) throw this.damaged(offset, line, `the record does not have the expected fields (${problem})`);
+    return value as JournalRecord;
+  }
+
+  private checkHeader(): void {
+    const probe = Buffer.alloc(256);
+    const read = fs.readSync(this.fd, probe, 0, probe.length, 0);
+    const end = probe.subarray(0, read).indexOf(newline);
+    const first = probe.toString('utf8', 0, end === -1 ? read : end);
+    const version = headerVersion(first);
+    if (version === journalVersion && first === headerLine) return;
+    if (version !== null && version > journalVersion) {
+      throw new CountersignError('corrupt', 'error.journalTooNew', { file: this.file, version });
+    }
+    throw this.damaged(0, 1, `the first line is not a ${journalFormat} version ${journalVersion} header`);
+  }
+
+  private write(text: string): void {
+    const buffer = Buffer.from(text);
+    let written = 0;
+    while (written < buffer.length) written += fs.writeSync(this.fd, buffer, written);
+    fs.fdatasyncSync(this.fd);
+  }
+}

@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { makeSummary } from '../../shared/journal-records';
+import type { DraftStatus, DraftSummary, Platform, Purpose } from '../../shared/model';
+import { syncDirectory } from './durable-files';
+import type { JournalPosition } from './journal-file';
+
+export const snapshotFileName = 'drafts.snapshot.json';
+const format = 'countersign-snapshot';
+const version = 2;
+/** The header line is padded to this size so it can be written last, once the sizes and checksum are known. */
+const headerBytes = 256;
+const textChunkChars = 1 << 19;
+
+/** One draft in the index: its summary and where its records are in the journal (offset, length pairs). */
+export interface IndexEntry {
+  summary: DraftSummary;
+  records: number[];
+}
+
+export interface Snapshot {
+  position: JournalPosition;
+  entries: IndexEntry[];
+}
+
+/** The index column by column: small values as JSON, repeated strings as indices into `names`. */
+interface Columns {
+  names: string[];
+  id: string[];
+  platform: number[];
+  purpose: number[];
+  crisis: number[];
+  author: number[];
+  status: number[];
+  createdAt: string[];
+  updatedAt: string[];
+  waitingSince: (string | null)[];
+  publishedAt: (string | null)[];
+  publishedUrl: (string | null)[];
+  revision: number[];
+  revisionAuthor: number[];
+  counts: number[];
+  textLength: number[];
+  recordCount: number[];
+  records: number[];
+}
+
+/**
+ * The draft index as of one journal position, so opening replays only what
+ * came after it. It is derived data: the journal stays the record, and a
+ * missing, damaged or mismatched snapshot only means a longer replay.
+ *
+ * Layout: a header line (padded to 256 bytes) with the sizes and a CRC-32 of
+ * the rest; the columns as UTF-8 JSON; then every draft's text as UTF-16LE,
+ * which decodes with a copy instead of a UTF-8 parse (measured: the
+ * one-JSON-document snapshot took 1.2 s to decode and parse at 100,000
+ * drafts). Written in chunks to a temporary file, then renamed into place.
+ */
+export function writeSnapshot(dataDir: string, snapshot: Snapshot): void {
+  const file = path.join(dataDir, snapshotFileName);
+  const temp = `${file}.${process.pid}.tmp`;
+  const meta = Buffer.from(JSON.stringify({ position: snapshot.position, columns: toColumns(snapshot.entries) }));
+  const fd = fs.openSync(temp, 'w');
+  try {
+    let crc = zlib.crc32(meta);
+    let at = headerBytes;
+    const write = (bytes: Buffer) => {
+      let done = 0;
+      while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done, at + done);
+      at += bytes.length;
+    };
+    write(meta);
+    let textBytes = 0;
+    let chunk: string[] = [];
+    let chunkChars = 0;
+    const flush = () => {
+      const bytes = Buffer.from(chunk.join(''), 'utf16le');
+      crc = zlib.crc32(bytes, crc);
+      textBytes += bytes.length;
+      write(bytes);
+      chunk = [];
+      chunkChars = 0;
+    };
+    for (const { summary } of snapshot.entries) {
+      chunk.push(summary.text);
+      chunkChars += summary.text.length;
+      if (chunkChars >= textChunkChars) flush();
+    }
+    flush();
+    const header = JSON.stringify({ format, version, metaBytes: meta.length, textBytes, crc32: crc });
+    fs.writeSync(fd, Buffer.from(`${header.padEnd(headerBytes - 1)}\n`), 0, headerBytes, 0);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temp, file);
+  syncDirectory(dataDir);
+}
+
+/** The snapshot, or the reason it cannot be used (null when there is none). */
+export function readSnapshot(dataDir: string): Snapshot | { unusable: string } | null {
+  const file = path.join(dataDir, snapshotFileName);
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return { unusable: `${file} cannot be read: ${(err as Error).message}` };
+  }
+  try {
+    const header = JSON.parse(buffer.toString('latin1', 0, headerBytes)) as { format?: unknown; version?: unknown; metaBytes?: unknown; textBytes?: unknown; crc32?: unknown };
+    if (header.format !== format || header.version !== version) return { unusable: `${file} is not a version ${version} snapshot` };
+    const { metaBytes, textBytes } = header as { metaBytes: number; textBytes: number };
+    const body = buffer.subarray(headerBytes);
+    if (metaBytes + textBytes !== body.length || header.crc32 !== zlib.crc32(body)) {
+      return { unusable: `${file} is damaged (its size or checksum does not match)` };
+    }
+    const { position, columns } = JSON.parse(body.toString('utf8', 0, metaBytes)) as { position: JournalPosition; columns: Columns };
+    const texts = body.toString('utf16le', metaBytes);
+    return { position, entries: fromColumns(columns, texts) };
+  } catch (err) {
+    return { unusable: `${file} cannot be parsed: ${(err as Error).message}` };
+  }
+}
+
+function toColumns(entries: readonly IndexEntry[]): Columns {
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const name = (value: string | undefined): number => {
+    if (value === undefined) return -1;
+    let index = nameIndex.get(value);
+    if (index === undefined) {
+      index = names.push(value) - 1;
+      nameIndex.set(value, index);
+    }
+    return index;
+  };
+  const c: Columns = {
+    names,
+    id: [],
+    platform: [],
+    purpose: [],
+    crisis: [],
+    author: [],
+    status: [],
+    createdAt: [],
+    updatedAt: [],
+    waitingSince: [],
+    publishedAt: [],
+    publishedUrl: [],
+    revision: [],
+    revisionAuthor: [],
+    counts: [],
+    textLength: [],
+    recordCount: [],
+    records: [],
+  };
+  for (const { summary: s, records } of entries) {
+    c.id.push(s.id);
+    c.platform.push(name(s.platform));
+    c.purpose.push(name(s.purpose));
+    c.crisis.push(s.crisis ? 1 : 0);
+    c.author.push(name(s.author));
+    c.status.push(name(s.status));
+    c.createdAt.push(s.createdAt);
+    c.updatedAt.push(s.updatedAt);
+    c.waitingSince.push(s.waitingSince);
+    c.publishedAt.push(s.publishedAt ?? null);
+    c.publishedUrl.push(s.publishedUrl ?? null);
+    c.revision.push(s.revision);
+    c.revisionAuthor.push(name(s.revisionAuthor));
+    c.counts.push(s.findingCounts.error, s.findingCounts.warning, s.findingCounts.info);
+    c.textLength.push(s.text.length);
+    c.recordCount.push(records.length);
+    for (const r of records) c.records.push(r);
+  }
+  return c;
+}
+
+function fromColumns(c: Columns, texts: string): IndexEntry[] {
+  const entries: IndexEntry[] = new Array<IndexEntry>(c.id.length);
+  let textAt = 0;
+  let recordAt = 0;
+  for (let i = 0; i < c.id.length; i++) {
+    const purpose = c.purpose[i]!;
+    const summary = makeSummary({
+      id: c.id[i]!,
+      platform: c.names[c.platform[i]!] as Platform,
+      purpose: purpose >= 0 ? (c.names[purpose] as Purpose) : undefined,
+      crisis: c.crisis[i] === 1,
+      author: c.names[c.author[i]!]!,
+      status: c.names[c.status[i]!] as DraftStatus,
+      createdAt: c.createdAt[i]!,
+      updatedAt: c.updatedAt[i]!,
+      waitingSince: c.waitingSince[i] ?? null,
+      publishedAt: c.publishedAt[i] ?? undefined,
+      publishedUrl: c.publishedUrl[i] ?? undefined,
+      revision: c.revision[i]!,
+      revisionAuthor: c.names[c.revisionAuthor[i]!]!,
+      // Substrings of one decoded string: no copy per draft.
+      text: texts.slice(textAt, (textAt += c.textLength[i]!)),
+      findingCounts: { error: c.counts[3 * i]!, warning: c.counts[3 * i + 1]!, info: c.counts[3 * i + 2]! },
+    });
+    entries[i] = { summary, records: c.records.slice(recordAt, (recordAt += c.recordCount[i]!)) };
+  }
+  return entries;
+}
