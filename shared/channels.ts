@@ -22,6 +22,9 @@ export const channelNames = [
   'commentOnDraft',
   'getPolicy',
   'setPolicy',
+  'getChainHead',
+  'getDashboard',
+  'exportLog',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

@@ -3,6 +3,8 @@ import type { ChannelName, EventName } from './channels';
 import { locales, type Locale } from './i18n/translate';
 import { draftStatuses, platforms, purposes, roles, type Draft, type DraftSummary, type Profile } from './model';
 import type { PolicyFile } from './rules/policy-schema';
+import { logStatuses } from './log/log-record';
+import { exportFormats, type ChainHead, type DashboardStats, type ExportedLog } from './log/log-query';
 import { maxDraftLength, maxNoteLength, maxProfileNameLength } from './text-rules';
 
 /** Pairs a request schema with the response type it promises (a type only). */
@@ -24,6 +26,15 @@ const newDraft = {
   crisis: z.boolean().optional(),
 };
 const onDraft = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject({ id: draftId, ...shape });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD' });
+/** Which posts of the approved-post log: approval dates (inclusive, UTC), platform, author, status. */
+const logFilter = {
+  from: day.optional(),
+  to: day.optional(),
+  platform: z.enum(platforms).optional(),
+  author: profileName.optional(),
+  status: z.enum(logStatuses).optional(),
+};
 /** A justification for one `error` finding, named by its rule and where it starts. */
 const override = z.strictObject({ ruleId: z.string().min(1).max(200), start: z.number().int().nonnegative(), justification: note });
 
@@ -70,6 +81,11 @@ export const contract = {
   getPolicy: channel<PolicyFile>()(none),
   // The policy's own schema runs in the core, so its errors name the path inside the policy.
   setPolicy: channel<PolicyFile>()(z.strictObject({ source: z.unknown() })),
+  /** The draft journal's chain head, to be written down elsewhere. */
+  getChainHead: channel<ChainHead>()(none),
+  getDashboard: channel<DashboardStats>()(z.strictObject(logFilter)),
+  /** The approved-post log as a file's content; the renderer saves it (a download; Electron asks where). */
+  exportLog: channel<ExportedLog>()(z.strictObject({ format: z.enum(exportFormats), ...logFilter })),
 } satisfies { [K in ChannelName]: { request: z.ZodType; response: unknown } };
 
 export type RequestOf<K extends ChannelName> = z.input<(typeof contract)[K]['request']>;

@@ -21,6 +21,7 @@ import { runCheck, type CheckOptions } from './check-command';
 import { CliFailure } from './cli-failure';
 import { addDraftCommands, statusLine } from './draft-commands';
 import { exitCodes } from './exit-codes';
+import { addLogCommands } from './log-commands';
 import { runImport, type ImportOptions } from './import-command';
 import { readTextOption } from './input-text';
 import { asCliFailure, CliSession, dataDirOption, withSession, type CliIo, type DataDirOption } from './session';
@@ -175,6 +176,8 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
       });
       session.close();
     });
+
+  addLogCommands(program, io, outcome);
 
   program
     .command('recover')

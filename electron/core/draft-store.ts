@@ -108,6 +108,17 @@ export class DraftStore {
     return out;
   }
 
+  /** The journal's chain head: the last record's chain hash and how many records there are. */
+  get head(): { hash: string; records: number } {
+    const at = this.journal.at;
+    return { hash: at.hash, records: at.line - 1 };
+  }
+
+  /** Ids of the drafts whose summary passes `keep`, in the order drafts reached the journal, without copying the index. */
+  *ids(keep: (summary: Readonly<DraftSummary>) => boolean): Generator<string> {
+    for (const { summary } of this.index.values()) if (keep(summary)) yield summary.id;
+  }
+
   /** The whole draft with its history, read from the journal by its records' offsets. */
   draft(id: string): Draft | undefined {
     const entry = this.index.get(id);

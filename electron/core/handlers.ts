@@ -4,6 +4,7 @@ import { CountersignError, toApiError, type ApiResult } from '../../shared/error
 import { describeIssues } from '../../shared/schema-issues';
 import type { Profile } from '../../shared/model';
 import type { Changes, Workstation } from './workstation';
+import { exportMimeTypes, stringSink } from './log-export';
 
 /** Who is acting in one window or one loopback-host run. */
 export interface HostSession {
@@ -57,6 +58,18 @@ export function createHandlers(ws: Workstation): Handlers {
     commentOnDraft: (req, session) => ws.commentOnDraft(actor(session), req),
     getPolicy: () => ws.settings.policy,
     setPolicy: ({ source }, session) => ws.setPolicy(actor(session), source),
+    getChainHead: () => ws.chainHead(),
+    getDashboard: (filter, session) => {
+      ws.requireLogAccess(session.terminal ? 'terminal' : actor(session));
+      return ws.dashboard(filter);
+    },
+    exportLog: ({ format, ...filter }, session) => {
+      ws.requireLogAccess(session.terminal ? 'terminal' : actor(session));
+      const sink = stringSink();
+      const { records, chainHead } = ws.exportLog(format, filter, sink);
+      const day = new Date().toISOString().slice(0, 10);
+      return { fileName: `approved-posts-${day}.${format}`, mimeType: exportMimeTypes[format], content: sink.text(), records, chainHead };
+    },
   };
 }
 

@@ -39,14 +39,39 @@ export function recoverJournal(dataDir: string, now: Date = new Date()): Recover
   }
 }
 
+export type JournalVerdict =
+  | { intact: true; file: string; records: number; chainHead: string; tornBytes: number }
+  | { intact: false; file: string; records: number; offset: number; line: number | string; details: string };
+
+/**
+ * `countersign verify --data-dir`: replays the whole journal from its first
+ * record, checking every line's chain hash and that every record applies,
+ * without writing anything. Throws `not_found` when the directory holds no journal.
+ */
+export function verifyJournal(dataDir: string): JournalVerdict {
+  const file = path.join(dataDir, journalFileName);
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new CountersignError('not_found', 'error.noJournal', { dataDir });
+  }
+  // Opening an empty file would write a header; an empty journal has nothing to verify.
+  if (size === 0) throw new CountersignError('not_found', 'error.noJournal', { dataDir });
+  const damage = findDamage(file);
+  if (damage.error === null) return { intact: true, file, records: damage.records, chainHead: damage.head, tornBytes: damage.tornBytes };
+  const { offset, line, details } = damage.error.params as { offset: number; line: number | string; details: string };
+  return { intact: false, file, records: damage.records, offset, line, details };
+}
+
 /** Replays the journal as opening does; the first damage found, and how many records came before it. */
-function findDamage(file: string): { error: CountersignError | null; records: number } {
+function findDamage(file: string): { error: CountersignError | null; records: number; head: string; tornBytes: number } {
   let records = 0;
   let journal: JournalFile;
   try {
     journal = JournalFile.open(file);
   } catch (err) {
-    if (err instanceof CountersignError && err.code === 'error.corruptJournal') return { error: err, records };
+    if (err instanceof CountersignError && err.code === 'error.corruptJournal') return { error: err, records, head: '', tornBytes: 0 };
     throw err;
   }
   const drafts = new Map<string, DraftSummary>();
@@ -59,9 +84,9 @@ function findDamage(file: string): { error: CountersignError | null; records: nu
       }
       records += 1;
     });
-    return { error: null, records };
+    return { error: null, records, head: journal.at.hash, tornBytes: journal.tornTailBytes() };
   } catch (err) {
-    if (err instanceof CountersignError && err.code === 'error.corruptJournal') return { error: err, records };
+    if (err instanceof CountersignError && err.code === 'error.corruptJournal') return { error: err, records, head: journal.at.hash, tornBytes: 0 };
     throw err;
   } finally {
     journal.close();

@@ -7,7 +7,12 @@ import type { Draft, DraftSummary, Override, Platform, Profile, Purpose, Role } 
 import { draftTextProblem, noteProblem, profileNameProblem, type NoteKind } from '../../shared/text-rules';
 import { check, compilePolicy, type CompiledPolicy } from '../../shared/rules/engine';
 import type { PolicyFile } from '../../shared/rules/policy-schema';
-import type { Finding } from '../../shared/rules/types';
+import type { Finding, RuleCategory } from '../../shared/rules/types';
+import { computeDashboard, type DashboardItem } from '../../shared/log/dashboard';
+import { checkLogFilter, matchesLogFilter } from '../../shared/log/log-format';
+import type { ChainHead, DashboardStats, ExportFormat, LogFilter } from '../../shared/log/log-query';
+import { approvalCategories, toLogRecord, type LogRecord } from '../../shared/log/log-record';
+import { writeLog, type ExportSummary, type TextSink } from './log-export';
 import { decide, workflowTable, type WorkflowAction, type WorkflowSettings } from '../../shared/workflow';
 import { DraftStore, type DraftFilter } from './draft-store';
 import type { Settings } from './settings';
@@ -229,6 +234,56 @@ export class Workstation {
 
   commentOnDraft(actor: Profile, input: { id: string; text: string }): DraftSummary {
     return this.act(actor, 'comment', input.id, () => note(input.text, 'comment', true));
+  }
+
+  /** Only reviewers and admins (or someone at the terminal) may export the approved-post log or see its dashboard. */
+  requireLogAccess(by: Profile | 'terminal'): void {
+    if (by === 'terminal' || by.role === 'reviewer' || by.role === 'admin') return;
+    throw new CountersignError('refused', 'error.logReviewersOnly', { actor: by.name, role: by.role });
+  }
+
+  /** The journal's chain head as of now, to be written down elsewhere. */
+  chainHead(): ChainHead {
+    this.refresh();
+    return this.store.head;
+  }
+
+  /**
+   * The approved-post log in journal order: each approved or published draft
+   * that passes `filter`, read from the journal one at a time (memory does
+   * not grow with the log). Throws `invalid` for a bad date.
+   */
+  *logRecords(filter: LogFilter = {}, withCategories = false): Generator<{ record: LogRecord; categories: RuleCategory[] }> {
+    checkLogFilter(filter);
+    this.refresh();
+    const ids = this.store.ids(
+      (s) =>
+        (s.status === 'approved' || s.status === 'published') &&
+        (filter.status === undefined || s.status === filter.status) &&
+        (filter.platform === undefined || s.platform === filter.platform) &&
+        (filter.author === undefined || s.author === filter.author),
+    );
+    for (const id of ids) {
+      const draft = this.store.draft(id);
+      if (!draft) continue;
+      const record = toLogRecord(draft);
+      if (record && matchesLogFilter(record, filter)) yield { record, categories: withCategories ? approvalCategories(draft) : [] };
+    }
+  }
+
+  /** Writes the approved-post log in `format` to `sink`; the caller checks who may (see requireLogAccess). */
+  exportLog(format: ExportFormat, filter: LogFilter, sink: TextSink): ExportSummary {
+    checkLogFilter(filter);
+    const records = (function* (items: Iterable<{ record: LogRecord }>) {
+      for (const item of items) yield item.record;
+    })(this.logRecords(filter));
+    return writeLog(records, format, sink, { filter, generatedAt: this.clock().toISOString() });
+  }
+
+  /** The dashboard's figures over the approved-post log. */
+  dashboard(filter: LogFilter = {}): DashboardStats {
+    checkLogFilter(filter);
+    return computeDashboard(this.logRecords(filter, true) as Iterable<DashboardItem>);
   }
 
   /** The team's policy, compiled once per change of the settings file (by this or another process). */

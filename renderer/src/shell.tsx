@@ -2,21 +2,23 @@ import { useState } from 'react';
 import { localeNames, locales, type Locale, type MessageKey } from '../../shared/i18n/translate';
 import type { AppContext } from './app';
 import { useI18n } from './i18n';
+import { LogScreen } from './log/log-screen';
 import { Compose } from './screens/compose';
 import { MyDrafts } from './screens/my-drafts';
 import { PolicyScreen } from './screens/policy-screen';
 import { ProfilePicker } from './screens/profile-picker';
 import { ReviewQueue } from './screens/review-queue';
 
-type Section = 'compose' | 'myDrafts' | 'queue' | 'policy';
+type Section = 'compose' | 'myDrafts' | 'queue' | 'policy' | 'log';
 
 const sectionsFor: Record<string, Section[]> = {
   executive: ['compose', 'myDrafts'],
-  reviewer: ['queue'],
-  admin: ['queue', 'policy'],
+  // The log's dashboard and exports are refused to executives by the main process too.
+  reviewer: ['queue', 'log'],
+  admin: ['queue', 'policy', 'log'],
 };
 
-const sectionLabel: Record<Section, MessageKey> = { compose: 'nav.compose', myDrafts: 'nav.myDrafts', queue: 'nav.queue', policy: 'nav.policy' };
+const sectionLabel: Record<Section, MessageKey> = { compose: 'nav.compose', myDrafts: 'nav.myDrafts', queue: 'nav.queue', policy: 'nav.policy', log: 'nav.approvedLog' };
 
 /** The window's frame: who is working, the language, the sections of their role, and the notice line. */
 export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesChanged: () => void }) {
@@ -119,6 +121,7 @@ export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesC
             {section === 'myDrafts' && <MyDrafts ctx={ctx} />}
             {section === 'queue' && <ReviewQueue ctx={ctx} />}
             {section === 'policy' && <PolicyScreen ctx={ctx} />}
+            {section === 'log' && <LogScreen ctx={ctx} />}
           </main>
         </div>
       )}
