@@ -12,7 +12,7 @@ import { exitCodes } from './exit-codes';
 import { asCliFailure, withSessionAsync, type CliIo, type CliSession, type DataDirOption } from './session';
 
 /** One line of an import file. Length and content are judged by `draftTextProblem`, as in the app. */
-export const importLineSchema = z.strictObject({
+const importLineSchema = z.strictObject({
   platform: z.enum(platforms),
   text: z.string(),
   purpose: z.enum(purposes).optional(),
@@ -22,14 +22,14 @@ export const importLineSchema = z.strictObject({
 /** A batch is committed when it holds this many drafts… */
 export const importBatchSize = 500;
 /** …or this long after its first draft arrived, whichever comes first. */
-export const importBatchMs = 20;
+const importBatchMs = 20;
 
 export interface ImportOptions extends DataDirOption {
   as: string;
 }
 
 /** The draft on one line, or what is wrong with it. */
-export function parseImportLine(line: string): { draft: NewDraft } | { problem: string } {
+function parseImportLine(line: string): { draft: NewDraft } | { problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -6,8 +6,8 @@ import { journalRecordProblem, type JournalRecord } from '../../shared/journal-r
 import { syncDirectory } from './durable-files';
 
 export const journalFileName = 'drafts.journal.jsonl';
-export const journalFormat = 'countersign-journal';
-export const journalVersion = 2;
+const journalFormat = 'countersign-journal';
+const journalVersion = 2;
 
 const headerLine = JSON.stringify({ format: journalFormat, version: journalVersion });
 const newline = 0x0a;

@@ -59,7 +59,7 @@ class ChunkedSink implements TextSink {
 }
 
 /** Writes to an open file descriptor in ~1 MB chunks. */
-export function fdSink(fd: number): TextSink {
+function fdSink(fd: number): TextSink {
   return new ChunkedSink((text) => {
     const buffer = Buffer.from(text, 'utf8');
     let written = 0;

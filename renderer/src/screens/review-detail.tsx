@@ -23,7 +23,7 @@ export function DraftPane({ ctx, id, policy, placeholder }: { ctx: AppContext; i
 }
 
 /** One draft: its facts, its text with the findings underlined, the actions the working profile may take, and its history. */
-export function ReviewDetail({ ctx, id, policy }: { ctx: AppContext; id: string; policy: Checker | null }) {
+function ReviewDetail({ ctx, id, policy }: { ctx: AppContext; id: string; policy: Checker | null }) {
   const { t, errorText } = useI18n();
   // Reloaded on every draftsChanged, and at once after an action taken here.
   const [acted, setActed] = useState(0);
