@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const electronOnlyIn = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc-main.ts', 'electron/app-protocol.ts'];
+const electronOnlyIn = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc-main.ts', 'electron/app-protocol.ts', 'electron/log-save.ts'];
 
 const rawIpc = (allowed) => ({
   name: 'electron',
@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main.ts', 'electron/app-protocol.ts'],
+    files: ['electron/main.ts', 'electron/app-protocol.ts', 'electron/log-save.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [rawIpc(null)] }] },
   },
   {

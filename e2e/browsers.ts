@@ -18,8 +18,13 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   throw new Error(installHint);
 }
 
-/** The Electron binary the `electron` npm package points at, or why there is none. */
-export function findElectron(): { path: string } | { missing: string } {
+/** $COUNTERSIGN_E2E_EXECUTABLE (a packaged test build), else the Electron binary the `electron` npm package points at, or why there is none. */
+export function findElectron(env: NodeJS.ProcessEnv = process.env): { path: string } | { missing: string } {
+  if (env.COUNTERSIGN_E2E_EXECUTABLE) {
+    return fs.existsSync(env.COUNTERSIGN_E2E_EXECUTABLE)
+      ? { path: env.COUNTERSIGN_E2E_EXECUTABLE }
+      : { missing: `COUNTERSIGN_E2E_EXECUTABLE=${env.COUNTERSIGN_E2E_EXECUTABLE} does not exist` };
+  }
   try {
     // The package exports the binary's path and throws when the binary was never downloaded.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -33,10 +33,13 @@ export interface CountersignApp {
   cli(args: string[]): Promise<CliResult>;
   /** Saves a screenshot of the current screen as a test artifact. */
   snap(name: string): Promise<void>;
+  /** The desktop app's main process, in the electron project (to answer native dialogs); undefined in the browser host. */
+  readonly electron: ElectronApplication | undefined;
 }
 
 interface Host {
   page: Page;
+  electron?: ElectronApplication;
   stop(): Promise<void>;
 }
 
@@ -61,12 +64,15 @@ async function startWebHost(dataDir: string, browser: Browser, testInfo: TestInf
 }
 
 async function startElectron(dataDir: string): Promise<Host> {
+  // COUNTERSIGN_E2E_EXECUTABLE: a packaged test build (electron-builder.test.yml) runs its own app.asar;
+  // otherwise npm's Electron runs dist/main.js.
+  const packaged = process.env.COUNTERSIGN_E2E_EXECUTABLE;
   const app: ElectronApplication = await _electron.launch({
-    args: [mainJs],
+    ...(packaged ? { executablePath: path.resolve(packaged) } : { args: [mainJs] }),
     env: { ...process.env, COUNTERSIGN_DATA_DIR: dataDir, LANG: 'en_US.UTF-8' },
   });
   const page = await app.firstWindow();
-  return { page, stop: () => app.close() };
+  return { page, electron: app, stop: () => app.close() };
 }
 
 function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
@@ -132,6 +138,9 @@ export const test = base.extend<HostOptions & { app: CountersignApp }, { chromiu
       get page() {
         if (!state.host) throw new Error('app.launch() first');
         return state.host.page;
+      },
+      get electron() {
+        return state.host?.electron;
       },
       launch: async () => {
         state.host = await start();

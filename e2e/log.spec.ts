@@ -55,11 +55,51 @@ async function openLog(page: Page, who: string): Promise<LogPage> {
   return log;
 }
 
-/** Clicks Export in the dialog and saves what the page downloads. */
-async function exportFile(page: Page, dialog: ExportDialogPage, file: string, whileRunning?: () => Promise<void>): Promise<string> {
+/**
+ * Clicks Export and returns the file's text: a download in the browser host;
+ * in the desktop app the native save dialog, answered here with `file`, and
+ * the main process writes it. With `whileRunning`, the export is held in
+ * flight until that returns (the request in the browser, the dialog's answer
+ * in the desktop app).
+ */
+async function exportFile(app: CountersignApp, dialog: ExportDialogPage, file: string, whileRunning?: () => Promise<void>): Promise<string> {
+  const { page, electron } = app;
+  if (electron) {
+    await electron.evaluate(
+      ({ dialog: native }, { chosen, hold }) => {
+        const held = globalThis as { releaseSave?: () => void };
+        native.showSaveDialog = (() =>
+          new Promise((resolve) => {
+            const answer = () => resolve({ canceled: false, filePath: chosen });
+            if (hold) held.releaseSave = answer;
+            else answer();
+          })) as typeof native.showSaveDialog;
+      },
+      { chosen: file, hold: whileRunning !== undefined },
+    );
+    await dialog.submit.click();
+    if (whileRunning) {
+      await whileRunning();
+      await electron.evaluate(() => (globalThis as { releaseSave?: () => void }).releaseSave?.());
+    }
+    // The main process renames the finished file into place.
+    await expect.poll(() => fs.existsSync(file)).toBe(true);
+    return fs.readFileSync(file, 'utf8');
+  }
+  let release = () => {};
+  if (whileRunning) {
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/exportLog', async (route) => {
+      await held;
+      await route.continue();
+    }, { times: 1 });
+  }
   const download = page.waitForEvent('download');
   await dialog.submit.click();
-  await whileRunning?.();
+  if (whileRunning) {
+    await whileRunning();
+    release();
+  }
   const saved = await download;
   await saved.saveAs(file);
   return fs.readFileSync(file, 'utf8');
@@ -120,18 +160,11 @@ test.describe('approved-post log', () => {
     await app.snap('export-dialog');
 
     // CSV, held in flight to see the progress indicator: a UTF-8 BOM, a header row and every approved post, none pending.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/exportLog', async (route) => {
-      await held;
-      await route.continue();
-    }, { times: 1 });
-    const csv = await exportFile(page, dialog, testInfo.outputPath('log.csv'), async () => {
+    const csv = await exportFile(app, dialog, testInfo.outputPath('log.csv'), async () => {
       await expect(dialog.root.getByRole('progressbar', { name: 'Exporting…' })).toBeVisible();
       await expect(dialog.submit).toHaveAttribute('aria-disabled', 'true');
       await expect(dialog.problem).toBeHidden();
       await app.snap('export-progress');
-      release();
     });
     await expect(dialog.done).toHaveText(/^3 records exported to .+\.csv\./);
     await expect(dialog.root.getByText(/^[0-9a-f]{64}$/)).toBeVisible();
@@ -146,7 +179,7 @@ test.describe('approved-post log', () => {
 
     // A platform filter in the dialog: only the post on X.
     await dialog.filter('Platform').selectOption({ label: 'X' });
-    const onlyX = await exportFile(page, dialog, testInfo.outputPath('log-x.csv'));
+    const onlyX = await exportFile(app, dialog, testInfo.outputPath('log-x.csv'));
     await expect(dialog.done).toHaveText(/^1 records? exported to/);
     expect(onlyX).toContain(ids.onX);
     expect(onlyX).not.toContain(ids.published);
@@ -156,7 +189,7 @@ test.describe('approved-post log', () => {
     await dialog.filter('Platform').selectOption({ label: 'Any' });
     await dialog.format('JSON Lines (verifiable)').check();
     const jsonlFile = testInfo.outputPath('log.jsonl');
-    const jsonl = await exportFile(page, dialog, jsonlFile);
+    const jsonl = await exportFile(app, dialog, jsonlFile);
     await expect(dialog.done).toHaveText(/^3 records exported to .+\.jsonl\./);
     const lines = jsonl.split('\n').filter((line) => line.trim() !== '');
     const records = lines.slice(0, -1);
@@ -173,7 +206,7 @@ test.describe('approved-post log', () => {
 
     // HTML report.
     await dialog.format('HTML report').check();
-    const html = await exportFile(page, dialog, testInfo.outputPath('log.html'));
+    const html = await exportFile(app, dialog, testInfo.outputPath('log.html'));
     expect(html).toMatch(/<html/i);
     expect(html).toContain(ids.overridden);
     await dialog.close.click();
@@ -181,6 +214,28 @@ test.describe('approved-post log', () => {
 
     // The chain head does not move by reading or exporting.
     await expect(log.hash).toHaveText(head);
+  });
+
+  test('PDF: printed by the desktop app and saved through its native dialog; not offered by the browser host', async ({ app }, testInfo) => {
+    await seed(app);
+    const page = await app.launch();
+    const log = await openLog(page, reviewer);
+    await log.exportButton.click();
+    const dialog = new ExportDialogPage(page);
+    await expect(dialog.format('HTML report')).toBeVisible();
+    if (!app.electron) {
+      // The browser host cannot print to a file: its formats are the three it can download.
+      await expect(dialog.root.getByRole('radio')).toHaveCount(3);
+      await expect(dialog.format('PDF report')).toHaveCount(0);
+      return;
+    }
+    await dialog.format('PDF report').check();
+    const file = testInfo.outputPath('log.pdf');
+    const pdf = await exportFile(app, dialog, file);
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    await expect(dialog.done).toHaveText(/^3 records exported to .+\.pdf\./);
+    // More than a blank page: three rows of the report.
+    expect(fs.statSync(file).size).toBeGreaterThan(5_000);
   });
 
   test('the log in Simplified Chinese, an empty dashboard, and no Log section for an executive', async ({ app }) => {

@@ -199,9 +199,9 @@ test.describe('rule checks', () => {
 
     await page.getByLabel('当前身份').selectOption({ value: 'Li Na' });
     await page.getByLabel('语言').selectOption({ label: '繁體中文' });
-    const queue = page.getByRole('list', { name: '待審核' });
-    await expect(queue.getByRole('button').filter({ hasText: post })).toContainText('1 個錯誤 · 1 個警告');
-    await queue.getByRole('button').filter({ hasText: post }).click();
+    const queue = page.getByRole('listbox', { name: '待審核' });
+    await expect(queue.getByRole('option').filter({ hasText: post })).toContainText('1 個錯誤 · 1 個警告');
+    await queue.getByRole('option').filter({ hasText: post }).click();
     const findings = page.getByRole('region', { name: '檢查結果' });
     await expect(findings).toContainText(`點名了競爭對手（「${competitor}」）`);
     await expect(findings).toContainText('競爭對手');

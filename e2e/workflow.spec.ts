@@ -399,11 +399,11 @@ test.describe('review workflow', () => {
     await shell.switchTo(admin);
     const queue = new ReviewQueuePage(page);
     await expect(queue.heading).toBeVisible();
-    await expect(queue.list.getByRole('button')).toHaveCount(2);
-    await expect(queue.list.getByRole('button').first()).toContainText('Crisis');
-    await expect(queue.list.getByRole('button').first()).toContainText(first);
-    await expect(queue.list.getByRole('button').nth(1)).toContainText(second);
-    await expect(queue.list.getByRole('button').nth(1)).not.toContainText('Crisis');
+    await expect(queue.rows).toHaveCount(2);
+    await expect(queue.rows.first()).toContainText('Crisis');
+    await expect(queue.rows.first()).toContainText(first);
+    await expect(queue.rows.nth(1)).toContainText(second);
+    await expect(queue.rows.nth(1)).not.toContainText('Crisis');
     await app.snap('queue-crisis-first');
 
     await queue.item(second).click();

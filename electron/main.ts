@@ -1,12 +1,17 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, Notification, session, shell, type WebContents } from 'electron';
 import ElectronStore from 'electron-store';
 import { CountersignError } from '../shared/errors';
+import { pickLocale, type Locale } from '../shared/i18n/translate';
+import { notificationText, type NotificationBatch } from '../shared/notifications';
 import { appEntryUrl, isTrustedSender, registerAppScheme, serveRenderer } from './app-protocol';
+import { externalUrl } from './external-url';
 import { createHandlers, eventsFor, type HostSession } from './core/handlers';
 import { Settings, settingsFileName } from './core/settings';
 import { Workstation } from './core/workstation';
-import { registerIpcHandlers, sendEvent } from './ipc-main';
+import { batchForSession, watchNotifications } from './core/notification-feed';
+import { registerIpcHandlers, registerSaveLog, sendEvent, type IpcOptions } from './ipc-main';
+import { saveLog } from './log-save';
 
 // The desktop host: a window on the workstation core. Everything that decides
 // lives in the core and shared/; this file only wires Electron to it.
@@ -48,21 +53,48 @@ function start(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(path.join(__dirname, 'renderer'));
 
+  nativeTheme.themeSource = ws.settings.theme;
+  const systemLanguages = [...app.getPreferredSystemLanguages(), app.getLocale()];
   const sessions = new Map<number, HostSession>();
-  registerIpcHandlers(createHandlers(ws), {
+  const handlers = createHandlers(ws);
+  // The dock / taskbar badge shows what the window's navigation shows; the window asks after every change.
+  const waitingCount = handlers.getWaitingCount;
+  handlers.getWaitingCount = (request, s) => {
+    const answer = waitingCount(request, s);
+    app.setBadgeCount(answer.count);
+    return answer;
+  };
+  const ipcOptions: IpcOptions = {
     isTrustedSender,
     sessionFor: (contents) => {
       let s = sessions.get(contents.id);
       if (!s) {
         const last = ws.settings.lastProfile;
-        s = { profileName: last && ws.listProfiles().some((p) => p.name === last) ? last : null };
+        s = {
+          profileName: last && ws.listProfiles().some((p) => p.name === last) ? last : null,
+          systemLanguages,
+          progress: (done, total) => sendEvent(contents, 'exportProgress', { done, total }),
+        };
         sessions.set(contents.id, s);
       }
       return s;
     },
-  });
+  };
+  registerIpcHandlers(handlers, ipcOptions);
+  registerSaveLog((request, s, sender) => saveLog(ws, request, s, sender), ipcOptions);
   ws.onChange((changes) => {
     for (const win of BrowserWindow.getAllWindows()) for (const name of eventsFor(changes)) sendEvent(win.webContents, name, {});
+    if (changes.preferences) nativeTheme.themeSource = ws.settings.theme;
+  });
+  watchNotifications(ws, (items) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      const s = sessions.get(win.webContents.id);
+      const batch = s ? batchForSession(ws, s, items) : null;
+      if (!batch) continue;
+      sendEvent(win.webContents, 'notification', batch);
+      // The window shows its own toast; the desktop is told when the window is not in front.
+      if (!win.isFocused()) showDesktopNotification(win, batch, ws.locale ?? pickLocale(systemLanguages));
+    }
   });
   ws.watch();
   app.on('will-quit', () => ws.close());
@@ -81,12 +113,25 @@ function start(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click raises no auxclick event (electronegativity's AUXCLICK_JS_CHECK); new windows stay denied by lockDown.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const id = win.webContents.id;
   win.on('closed', () => sessions.delete(id));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(appEntryUrl);
+}
+
+function showDesktopNotification(win: BrowserWindow, batch: NotificationBatch, locale: Locale): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ ...notificationText(locale, batch), silent: false });
+  notification.on('click', () => {
+    if (win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  notification.show();
 }
 
 /** No navigation, no new windows, no webviews; http(s) links go to the system browser. */
@@ -101,10 +146,7 @@ function lockDown(contents: WebContents): void {
 }
 
 function openExternalIfWeb(raw: string): void {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === 'https:' || url.protocol === 'http:') void shell.openExternal(url.toString());
-  } catch {
-    // Not a URL: nothing to open.
-  }
+  // The allow-list decides (electron/external-url.ts, unit-tested); anything else is not opened at all.
+  const url = externalUrl(raw);
+  if (url) void shell.openExternal(url);
 }

@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildApi } from '../shared/api';
-import { eventChannel } from '../shared/channels';
+import { buildApi, type CountersignApi } from '../shared/api';
+import { eventChannel, saveLogChannel } from '../shared/channels';
+import type { DesktopApi } from '../shared/desktop-contract';
 
 // The renderer's only door to the main process: the typed API, nothing else.
 const api = buildApi(
@@ -14,4 +15,8 @@ const api = buildApi(
   },
 );
 
-contextBridge.exposeInMainWorld('countersign', api);
+const desktop: DesktopApi = {
+  saveLog: (request) => ipcRenderer.invoke(saveLogChannel, request),
+};
+
+contextBridge.exposeInMainWorld('countersign', { ...api, desktop } satisfies CountersignApi);

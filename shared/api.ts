@@ -1,5 +1,6 @@
 import { channelNames, eventNames, type ChannelName, type EventName } from './channels';
 import type { EventPayload, RequestOf, ResponseOf } from './contract';
+import type { DesktopApi } from './desktop-contract';
 import type { ApiResult } from './errors';
 
 /**
@@ -11,6 +12,8 @@ export type CountersignApi = {
   [K in ChannelName]: (request: RequestOf<K>) => Promise<ApiResult<ResponseOf<K>>>;
 } & {
   events: { [E in EventName]: (listener: (payload: EventPayload<E>) => void) => () => void };
+  /** Present only in the desktop app. */
+  desktop?: DesktopApi;
 };
 
 /**

@@ -7,7 +7,13 @@ export const channelNames = [
   'setLocale',
   'listProfiles',
   'addProfile',
+  'renameProfile',
+  'setProfileRole',
+  'getPreferences',
+  'setPreferences',
+  'getWaitingCount',
   'listDrafts',
+  'queryQueue',
   'getDraft',
   'saveDraft',
   'submitDraft',
@@ -28,7 +34,7 @@ export const channelNames = [
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['draftsChanged', 'profilesChanged', 'policyChanged'] as const;
+export const eventNames = ['draftsChanged', 'profilesChanged', 'policyChanged', 'notification', 'preferencesChanged', 'exportProgress'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isChannelName(name: string): name is ChannelName {
@@ -37,3 +43,6 @@ export function isChannelName(name: string): name is ChannelName {
 
 /** IPC channel that carries an event; prefixed so it never collides with a request channel. */
 export const eventChannel = (name: EventName): string => `event:${name}`;
+
+/** The desktop app's own call (see desktop-contract.ts), prefixed so it never collides with a contract channel. */
+export const saveLogChannel = 'desktop:saveLog';

@@ -6,6 +6,9 @@ import type { PolicyFile } from './rules/policy-schema';
 import { logStatuses } from './log/log-record';
 import { exportFormats, type ChainHead, type DashboardStats, type ExportedLog } from './log/log-query';
 import { maxDraftLength, maxNoteLength, maxProfileNameLength } from './text-rules';
+import type { NotificationBatch } from './notifications';
+import { themes, type Preferences } from './preferences';
+import { maxQueueOffset, maxQueueSearchLength, maxQueueWindow, type QueuePage } from './queue-query';
 
 /** Pairs a request schema with the response type it promises (a type only). */
 function channel<Response>() {
@@ -28,7 +31,7 @@ const newDraft = {
 const onDraft = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject({ id: draftId, ...shape });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD' });
 /** Which posts of the approved-post log: approval dates (inclusive, UTC), platform, author, status. */
-const logFilter = {
+export const logFilter = {
   from: day.optional(),
   to: day.optional(),
   platform: z.enum(platforms).optional(),
@@ -53,7 +56,30 @@ export const contract = {
   setLocale: channel<Session>()(z.strictObject({ locale: z.enum(locales) })),
   listProfiles: channel<Profile[]>()(none),
   addProfile: channel<Profile>()(z.strictObject({ name: profileName, role: z.enum(roles) })),
+  /** An admin renames anyone, a profile itself; refused once the name is on record in the journal (see README). */
+  renameProfile: channel<Profile>()(z.strictObject({ name: profileName, newName: profileName })),
+  /** Admins only; the last admin stays an admin. */
+  setProfileRole: channel<Profile>()(z.strictObject({ name: profileName, role: z.enum(roles) })),
+  getPreferences: channel<Preferences>()(none),
+  /** Theme and default platform; the language goes through setLocale. */
+  setPreferences: channel<Preferences>()(z.strictObject({ theme: z.enum(themes).optional(), defaultPlatform: z.enum(platforms).optional() })),
+  /** How many drafts wait for the current profile: the queue for reviewers, sign-offs and changes asked for an executive. */
+  getWaitingCount: channel<{ count: number }>()(none),
   listDrafts: channel<DraftSummary[]>()(z.strictObject({ status: z.enum(draftStatuses).optional(), author: profileName.optional() })),
+  /** The reviewer's queue: filtered, in working order, one window of rows with the total and the counts per status. */
+  queryQueue: channel<QueuePage>()(
+    z.strictObject({
+      status: z.enum(draftStatuses).optional(),
+      platform: z.enum(platforms).optional(),
+      author: profileName.optional(),
+      purpose: z.enum(purposes).optional(),
+      crisis: z.boolean().optional(),
+      search: z.string().max(maxQueueSearchLength, { message: `at most ${maxQueueSearchLength} characters` }).optional(),
+      offset: z.number().int().nonnegative().max(maxQueueOffset),
+      limit: z.number().int().min(1).max(maxQueueWindow),
+      selectedId: draftId.optional(),
+    }),
+  ),
   getDraft: channel<Draft>()(onDraft({})),
   /** Keeps a new draft without sending it for review. */
   saveDraft: channel<DraftSummary>()(z.strictObject(newDraft)),
@@ -80,7 +106,8 @@ export const contract = {
   /** The team's policy file; the renderer compiles it with the built-in pack for live checks. */
   getPolicy: channel<PolicyFile>()(none),
   // The policy's own schema runs in the core, so its errors name the path inside the policy.
-  setPolicy: channel<PolicyFile>()(z.strictObject({ source: z.unknown() })),
+  // `unknown` alone lets the key be left out, and an absent policy cannot be stored.
+  setPolicy: channel<PolicyFile>()(z.strictObject({ source: z.unknown().refine((v) => v !== undefined, { message: 'Invalid input: expected a policy file' }) })),
   /** The draft journal's chain head, to be written down elsewhere. */
   getChainHead: channel<ChainHead>()(none),
   getDashboard: channel<DashboardStats>()(z.strictObject(logFilter)),
@@ -97,5 +124,10 @@ export interface EventPayloads {
   draftsChanged: Record<string, never>;
   profilesChanged: Record<string, never>;
   policyChanged: Record<string, never>;
+  /** Only what concerns the profile working in the window that receives it. */
+  notification: NotificationBatch;
+  preferencesChanged: Record<string, never>;
+  /** How far the log export this window asked for got: drafts looked at, of all drafts. */
+  exportProgress: { done: number; total: number };
 }
 export type EventPayload<E extends EventName> = EventPayloads[E];

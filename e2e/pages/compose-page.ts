@@ -15,12 +15,12 @@ export class ComposePage {
   readonly counter: Locator;
   readonly findings: FindingsPanel;
 
-  constructor(readonly page: Page, names: { heading?: string; findings?: string } = {}) {
+  constructor(readonly page: Page, names: { heading?: string; findings?: string; text?: string } = {}) {
     this.heading = page.getByRole('heading', { name: names.heading ?? 'New draft' });
     this.platform = page.getByLabel('Platform');
     this.purpose = page.getByLabel('Purpose');
     this.crisis = page.getByLabel('Crisis: review this first');
-    this.text = page.getByLabel('Draft text');
+    this.text = page.getByLabel(names.text ?? 'Draft text');
     this.submit = page.getByRole('button', { name: 'Submit for review' });
     this.save = page.getByRole('button', { name: 'Save as draft' });
     this.counter = page.locator('.counter');

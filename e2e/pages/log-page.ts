@@ -39,8 +39,8 @@ export class ExportDialogPage {
   readonly close: Locator;
   readonly problem: Locator;
 
-  constructor(readonly page: Page) {
-    this.root = page.getByRole('dialog', { name: 'Export the approved-post log' });
+  constructor(readonly page: Page, title = 'Export the approved-post log') {
+    this.root = page.getByRole('dialog', { name: title });
     this.submit = this.root.getByRole('button', { name: 'Export', exact: true });
     this.close = this.root.getByRole('button', { name: 'Close', exact: true });
     this.problem = this.root.getByRole('alert');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyToDraft, applyToSummary, makeSummary, type JournalRecord } from '../../shared/journal-records';
+import { applyToLogFacts } from '../../shared/log/log-facts';
 import type { Draft, DraftStatus, DraftSummary } from '../../shared/model';
 import { fileVersion, journalFileName, JournalFile, type JournalEntry } from './journal-file';
 import { migrateJournal } from './journal-migration';
@@ -114,9 +115,9 @@ export class DraftStore {
     return { hash: at.hash, records: at.line - 1 };
   }
 
-  /** Ids of the drafts whose summary passes `keep`, in the order drafts reached the journal, without copying the index. */
-  *ids(keep: (summary: Readonly<DraftSummary>) => boolean): Generator<string> {
-    for (const { summary } of this.index.values()) if (keep(summary)) yield summary.id;
+  /** Each draft's summary and log facts, in the order drafts reached the journal, without copying the index: read them, never keep or change them. */
+  *logEntries(): Generator<Readonly<Pick<IndexEntry, 'summary' | 'log'>>> {
+    yield* this.index.values();
   }
 
   /** The whole draft with its history, read from the journal by its records' offsets. */
@@ -199,9 +200,15 @@ export class DraftStore {
     const id = entry.record.draftId;
     const existing = this.index.get(id);
     try {
+      // Facts first: they read the status before the record, which applyToSummary changes in place.
+      const log = applyToLogFacts(existing?.log, existing?.summary, entry.record);
       const summary = applyToSummary(existing?.summary, entry.record);
-      if (existing) existing.records.push(entry.offset, entry.length);
-      else this.index.set(id, { summary, records: [entry.offset, entry.length] });
+      if (existing) {
+        existing.log = log;
+        existing.records.push(entry.offset, entry.length);
+      } else {
+        this.index.set(id, { summary, log, records: [entry.offset, entry.length] });
+      }
     } catch (err) {
       throw this.journal.damaged(entry.offset, entry.line, err instanceof Error ? err.message : String(err));
     }

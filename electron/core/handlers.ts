@@ -1,16 +1,22 @@
 import { isChannelName, type ChannelName, type EventName } from '../../shared/channels';
 import { contract, type ParsedRequestOf, type ResponseOf, type Session } from '../../shared/contract';
-import { CountersignError, toApiError, type ApiResult } from '../../shared/errors';
+import type { z } from 'zod';
+import { CountersignError, toApiError, type ApiError, type ApiResult } from '../../shared/errors';
 import { describeIssues } from '../../shared/schema-issues';
 import type { Profile } from '../../shared/model';
-import type { Changes, Workstation } from './workstation';
-import { exportMimeTypes, stringSink } from './log-export';
+import type { Changes, ExportProgress, Workstation } from './workstation';
+import { exportFileName, exportMimeTypes, stringSink } from './log-export';
+import { pickLocale } from '../../shared/i18n/translate';
 
 /** Who is acting in one window or one loopback-host run. */
 export interface HostSession {
   profileName: string | null;
   /** The CLI: someone at the OS account's own shell, who may manage profiles directly. */
   terminal?: boolean;
+  /** The operating system's preferred languages, where the host can read them (the desktop app). */
+  systemLanguages?: readonly string[];
+  /** Tells the window that asked how far a log export got (an `exportProgress` event). */
+  progress?: ExportProgress;
 }
 
 type Handler<K extends ChannelName> = (request: ParsedRequestOf<K>, session: HostSession) => ResponseOf<K>;
@@ -43,7 +49,18 @@ export function createHandlers(ws: Workstation): Handlers {
       const by = session.terminal ? 'terminal' : session.profileName ? ws.requireProfile(session.profileName) : null;
       return ws.addProfile(req, by);
     },
+    renameProfile: (req, session) => {
+      const renamed = ws.renameProfile(req, session.terminal ? 'terminal' : actor(session));
+      // The session follows its own profile to the new name.
+      if (session.profileName === req.name.trim()) session.profileName = renamed.name;
+      return renamed;
+    },
+    setProfileRole: (req, session) => ws.setProfileRole(req, session.terminal ? 'terminal' : actor(session)),
+    getPreferences: (_req, session) => ({ ...ws.preferences(), systemLocale: systemLocaleOf(session) }),
+    setPreferences: (req, session) => ({ ...ws.setPreferences(req), systemLocale: systemLocaleOf(session) }),
+    getWaitingCount: (_req, session) => ({ count: session.profileName ? ws.waitingFor(actor(session)) : 0 }),
     listDrafts: (filter) => ws.listDrafts(filter),
+    queryQueue: (query) => ws.queryQueue(query),
     getDraft: ({ id }) => ws.getDraft(id),
     saveDraft: (req, session) => ws.saveDraft(actor(session), req),
     submitDraft: (req, session) => ws.submitDraft(actor(session), req),
@@ -66,9 +83,8 @@ export function createHandlers(ws: Workstation): Handlers {
     exportLog: ({ format, ...filter }, session) => {
       ws.requireLogAccess(session.terminal ? 'terminal' : actor(session));
       const sink = stringSink();
-      const { records, chainHead } = ws.exportLog(format, filter, sink);
-      const day = new Date().toISOString().slice(0, 10);
-      return { fileName: `approved-posts-${day}.${format}`, mimeType: exportMimeTypes[format], content: sink.text(), records, chainHead };
+      const { records, chainHead } = ws.exportLog(format, filter, sink, session.progress);
+      return { fileName: exportFileName(format, new Date()), mimeType: exportMimeTypes[format], content: sink.text(), records, chainHead };
     },
   };
 }
@@ -83,17 +99,24 @@ export function dispatch(handlers: Handlers, channel: string, payload: unknown, 
     return { ok: false, error: new CountersignError('not_found', 'error.unknownChannel', { channel }).toApiError() };
   }
   const parsed = contract[channel].request.safeParse(payload);
-  if (!parsed.success) {
-    const details = describeIssues(parsed.error);
-    return { ok: false, error: new CountersignError('invalid', 'error.invalidRequest', { details }).toApiError() };
-  }
+  if (!parsed.success) return invalidRequest(parsed.error);
   try {
     const handler = handlers[channel] as (request: unknown, session: HostSession) => unknown;
     return { ok: true, value: handler(parsed.data, session) };
   } catch (err) {
-    if (!(err instanceof CountersignError)) console.error(`countersign: ${channel} failed:`, err);
-    return { ok: false, error: toApiError(err) };
+    return failure(channel, err);
   }
+}
+
+/** The answer to a payload its schema refused, naming the fields. */
+export function invalidRequest(error: z.ZodError): { ok: false; error: ApiError } {
+  return { ok: false, error: new CountersignError('invalid', 'error.invalidRequest', { details: describeIssues(error) }).toApiError() };
+}
+
+/** The answer to a handler that threw; anything but a CountersignError is a bug, logged here. */
+export function failure(channel: string, err: unknown): { ok: false; error: ApiError } {
+  if (!(err instanceof CountersignError)) console.error(`countersign: ${channel} failed:`, err);
+  return { ok: false, error: toApiError(err) };
 }
 
 /** The events a window is sent for a change in the core. */
@@ -102,5 +125,10 @@ export function eventsFor(changes: Changes): EventName[] {
   if (changes.drafts) events.push('draftsChanged');
   if (changes.profiles) events.push('profilesChanged');
   if (changes.policy) events.push('policyChanged');
+  if (changes.preferences) events.push('preferencesChanged');
   return events;
+}
+
+function systemLocaleOf(session: HostSession) {
+  return session.systemLanguages && session.systemLanguages.length > 0 ? pickLocale(session.systemLanguages) : null;
 }

@@ -2,20 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { makeSummary } from '../../shared/journal-records';
+import { noLogFacts, type ApprovalFacts, type LogFacts } from '../../shared/log/log-facts';
 import type { DraftStatus, DraftSummary, Platform, Purpose } from '../../shared/model';
+import type { RuleCategory } from '../../shared/rules/types';
 import { syncDirectory } from './durable-files';
 import type { JournalPosition } from './journal-file';
 
 export const snapshotFileName = 'drafts.snapshot.json';
 const format = 'countersign-snapshot';
-const version = 2;
+const version = 3;
 /** The header line is padded to this size so it can be written last, once the sizes and checksum are known. */
 const headerBytes = 256;
 const textChunkChars = 1 << 19;
 
-/** One draft in the index: its summary and where its records are in the journal (offset, length pairs). */
+/** One draft in the index: its summary, its log facts, and where its records are in the journal (offset, length pairs). */
 export interface IndexEntry {
   summary: DraftSummary;
+  log: LogFacts;
   records: number[];
 }
 
@@ -44,6 +47,15 @@ interface Columns {
   textLength: number[];
   recordCount: number[];
   records: number[];
+  /** Only the drafts whose log facts are not `noLogFacts` (those that left the queue), by index; approvers and categories as indices into `names`. */
+  logFacts: [
+    index: number,
+    submittedAt: string | null,
+    queueMs: number,
+    reviewerEdited: 0 | 1,
+    approvedAt: string | null,
+    approval: [approvers: number[], error: number, warning: number, info: number, categories: number[], overrides: ApprovalFacts['overrides']] | null,
+  ][];
 }
 
 /**
@@ -155,8 +167,9 @@ function toColumns(entries: readonly IndexEntry[]): Columns {
     textLength: [],
     recordCount: [],
     records: [],
+    logFacts: [],
   };
-  for (const { summary: s, records } of entries) {
+  for (const [i, { summary: s, log, records }] of entries.entries()) {
     c.id.push(s.id);
     c.platform.push(name(s.platform));
     c.purpose.push(name(s.purpose));
@@ -174,12 +187,31 @@ function toColumns(entries: readonly IndexEntry[]): Columns {
     c.textLength.push(s.text.length);
     c.recordCount.push(records.length);
     for (const r of records) c.records.push(r);
+    if (log === noLogFacts) continue;
+    const a = log.approval;
+    c.logFacts.push([
+      i,
+      log.submittedAt,
+      log.queueMs,
+      log.reviewerEdited ? 1 : 0,
+      log.approvedAt,
+      a && [a.approvers.map(name), a.findings.error, a.findings.warning, a.findings.info, a.categories.map(name), a.overrides],
+    ]);
   }
   return c;
 }
 
 function fromColumns(c: Columns, texts: string): IndexEntry[] {
   const entries: IndexEntry[] = new Array<IndexEntry>(c.id.length);
+  // Log facts are never changed in place (applyToLogFacts replaces them), so
+  // equal ones can be one object: most drafts share their approvers, counts
+  // and categories (sharing saved 20 MB at 100,000 approved posts).
+  const interned = new Map<string, unknown>();
+  const shared = <T>(key: string, make: () => T): T => {
+    let value = interned.get(key) as T | undefined;
+    if (value === undefined) interned.set(key, (value = make()));
+    return value;
+  };
   let textAt = 0;
   let recordAt = 0;
   for (let i = 0; i < c.id.length; i++) {
@@ -202,7 +234,21 @@ function fromColumns(c: Columns, texts: string): IndexEntry[] {
       text: texts.slice(textAt, (textAt += c.textLength[i]!)),
       findingCounts: { error: c.counts[3 * i]!, warning: c.counts[3 * i + 1]!, info: c.counts[3 * i + 2]! },
     });
-    entries[i] = { summary, records: c.records.slice(recordAt, (recordAt += c.recordCount[i]!)) };
+    entries[i] = { summary, log: noLogFacts, records: c.records.slice(recordAt, (recordAt += c.recordCount[i]!)) };
+  }
+  for (const [i, submittedAt, queueMs, reviewerEdited, approvedAt, a] of c.logFacts) {
+    entries[i]!.log = {
+      submittedAt,
+      queueMs,
+      reviewerEdited: reviewerEdited === 1,
+      approvedAt,
+      approval: a && {
+        approvers: shared(`a${a[0].join()}`, () => a[0].map((n) => c.names[n]!)),
+        findings: shared(`f${a[1]},${a[2]},${a[3]}`, () => ({ error: a[1], warning: a[2], info: a[3] })),
+        categories: shared(`c${a[4].join()}`, () => a[4].map((n) => c.names[n] as RuleCategory)),
+        overrides: a[5].length === 0 ? shared('o', () => a[5]) : a[5],
+      },
+    };
   }
   return entries;
 }

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { CountersignError } from '../../shared/errors';
 import { describeIssues } from '../../shared/schema-issues';
 import { locales, type Locale } from '../../shared/i18n/translate';
-import { roles, type Profile } from '../../shared/model';
+import { platforms, roles, type Platform, type Profile } from '../../shared/model';
+import { defaultPlatform, defaultTheme, themes, type Theme } from '../../shared/preferences';
 import { policyFileSchema, type PolicyFile } from '../../shared/rules/policy-schema';
 
 /** The part of conf / electron-store the core uses, so both hosts can pass theirs. */
@@ -59,6 +60,23 @@ export class Settings {
 
   set locale(value: Locale | null) {
     this.write('locale', value);
+  }
+
+  get theme(): Theme {
+    return this.read('theme', z.enum(themes), defaultTheme);
+  }
+
+  set theme(value: Theme) {
+    this.store.set('theme', value);
+  }
+
+  /** Where Compose starts. */
+  get defaultPlatform(): Platform {
+    return this.read('defaultPlatform', z.enum(platforms), defaultPlatform);
+  }
+
+  set defaultPlatform(value: Platform) {
+    this.store.set('defaultPlatform', value);
   }
 
   private write(key: string, value: unknown): void {

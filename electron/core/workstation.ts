@@ -6,16 +6,20 @@ import type { JournalRecord } from '../../shared/journal-records';
 import type { Draft, DraftSummary, Override, Platform, Profile, Purpose, Role } from '../../shared/model';
 import { draftTextProblem, noteProblem, profileNameProblem, type NoteKind } from '../../shared/text-rules';
 import { check, compilePolicy, type CompiledPolicy } from '../../shared/rules/engine';
-import type { PolicyFile } from '../../shared/rules/policy-schema';
+import { policyFileSchema, type PolicyFile } from '../../shared/rules/policy-schema';
 import type { Finding, RuleCategory } from '../../shared/rules/types';
-import { computeDashboard, type DashboardItem } from '../../shared/log/dashboard';
+import { computeDashboard } from '../../shared/log/dashboard';
 import { checkLogFilter, matchesLogFilter } from '../../shared/log/log-format';
 import type { ChainHead, DashboardStats, ExportFormat, LogFilter } from '../../shared/log/log-query';
-import { approvalCategories, toLogRecord, type LogRecord } from '../../shared/log/log-record';
+import { toLogRecord, type LogRecord } from '../../shared/log/log-record';
 import { writeLog, type ExportSummary, type TextSink } from './log-export';
 import { decide, workflowTable, type WorkflowAction, type WorkflowSettings } from '../../shared/workflow';
 import { DraftStore, type DraftFilter } from './draft-store';
+import { QueueIndex, type QueuePage, type QueueQuery } from '../../shared/queue-query';
 import type { Settings } from './settings';
+import { actedInJournal } from './journal-tail';
+import { waitsFor } from '../../shared/notifications';
+import type { Preferences, Theme } from '../../shared/preferences';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -28,10 +32,18 @@ export interface WorkstationOptions {
   snapshotEvery?: number;
 }
 
+/** How far a log export got: drafts looked at, of all drafts in the store. */
+export type ExportProgress = (done: number, total: number) => void;
+
+/** Drafts between two progress reports: about 0.1 s of a large export. */
+const progressEvery = 5_000;
+
 export interface Changes {
   drafts?: boolean;
   profiles?: boolean;
   policy?: boolean;
+  /** Theme or default platform (the language is read with the session). */
+  preferences?: boolean;
 }
 
 export interface NewDraft {
@@ -149,6 +161,19 @@ export class Workstation {
     return draft;
   }
 
+  // The reviewer's queue. Indexing and sorting 100,000 summaries costs
+  // 0.1–0.3 s, so the index is kept until the journal's chain head moves (an
+  // action here, or records another process appended).
+  private queue: { head: string; index: QueueIndex } | null = null;
+
+  /** One window of the filtered, ordered queue with its total and the counts per status. */
+  queryQueue(query: QueueQuery): QueuePage {
+    this.refresh();
+    const head = this.store.head.hash;
+    if (this.queue?.head !== head) this.queue = { head, index: QueueIndex.build(this.store.list()) };
+    return this.queue.index.query(query);
+  }
+
   saveDraft(actor: Profile, input: NewDraft): DraftSummary {
     return this.create(actor, 'save', [input])[0]!;
   }
@@ -223,7 +248,8 @@ export class Workstation {
       const url = input.url?.trim();
       if (url && !isWebUrl(url)) throw new CountersignError('invalid', 'error.urlInvalid', { url });
       const now = this.clock();
-      const publishedAt = input.publishedAt ?? now.toISOString();
+      // In the journal's own spelling: the contract's datetime allows any number of fraction digits, the journal 1 to 9.
+      const publishedAt = input.publishedAt === undefined ? now.toISOString() : new Date(input.publishedAt).toISOString();
       // A post goes out after its approval and before now (with a little leeway for clocks).
       if (publishedAt < draft.updatedAt || Date.parse(publishedAt) > now.getTime() + 5 * 60_000) {
         throw new CountersignError('invalid', 'error.publishTimeInvalid', { at: publishedAt, approvedAt: draft.updatedAt });
@@ -250,40 +276,37 @@ export class Workstation {
 
   /**
    * The approved-post log in journal order: each approved or published draft
-   * that passes `filter`, read from the journal one at a time (memory does
-   * not grow with the log). Throws `invalid` for a bad date.
+   * that passes `filter`, made one at a time from the in-memory index (memory
+   * does not grow with the export). Throws `invalid` for a bad date.
    */
-  *logRecords(filter: LogFilter = {}, withCategories = false): Generator<{ record: LogRecord; categories: RuleCategory[] }> {
+  *logRecords(filter: LogFilter = {}, progress?: ExportProgress): Generator<{ record: LogRecord; categories: readonly RuleCategory[] }> {
     checkLogFilter(filter);
     this.refresh();
-    const ids = this.store.ids(
-      (s) =>
-        (s.status === 'approved' || s.status === 'published') &&
-        (filter.status === undefined || s.status === filter.status) &&
-        (filter.platform === undefined || s.platform === filter.platform) &&
-        (filter.author === undefined || s.author === filter.author),
-    );
-    for (const id of ids) {
-      const draft = this.store.draft(id);
-      if (!draft) continue;
-      const record = toLogRecord(draft);
-      if (record && matchesLogFilter(record, filter)) yield { record, categories: withCategories ? approvalCategories(draft) : [] };
+    const total = this.store.size;
+    let done = 0;
+    for (const { summary, log } of this.store.logEntries()) {
+      if (progress && ++done % progressEvery === 0) progress(done, total);
+      if (filter.platform !== undefined && summary.platform !== filter.platform) continue;
+      if (filter.author !== undefined && summary.author !== filter.author) continue;
+      const record = toLogRecord(summary, log);
+      if (record && matchesLogFilter(record, filter)) yield { record, categories: log.approval!.categories };
     }
+    progress?.(total, total);
   }
 
   /** Writes the approved-post log in `format` to `sink`; the caller checks who may (see requireLogAccess). */
-  exportLog(format: ExportFormat, filter: LogFilter, sink: TextSink): ExportSummary {
+  exportLog(format: ExportFormat, filter: LogFilter, sink: TextSink, progress?: ExportProgress): ExportSummary {
     checkLogFilter(filter);
     const records = (function* (items: Iterable<{ record: LogRecord }>) {
       for (const item of items) yield item.record;
-    })(this.logRecords(filter));
+    })(this.logRecords(filter, progress));
     return writeLog(records, format, sink, { filter, generatedAt: this.clock().toISOString() });
   }
 
   /** The dashboard's figures over the approved-post log. */
   dashboard(filter: LogFilter = {}): DashboardStats {
     checkLogFilter(filter);
-    return computeDashboard(this.logRecords(filter, true) as Iterable<DashboardItem>);
+    return computeDashboard(this.logRecords(filter));
   }
 
   /** The team's policy, compiled once per change of the settings file (by this or another process). */
@@ -311,7 +334,8 @@ export class Workstation {
   setPolicy(actor: Profile, source: unknown): PolicyFile {
     if (actor.role !== 'admin') throw new CountersignError('refused', 'error.adminOnly', { actor: actor.name, role: actor.role });
     compilePolicy(source, { file: this.settings.path });
-    const policy = source as PolicyFile;
+    // The parsed copy, not the request: over IPC a Date or a Map passes as an (empty) object but is not stored as one.
+    const policy = policyFileSchema.parse(source);
     this.settings.policy = policy;
     this.notify({ policy: true });
     return policy;
@@ -323,6 +347,87 @@ export class Workstation {
 
   set locale(value: Locale | null) {
     this.settings.locale = value;
+  }
+
+  // --- Profiles, preferences and what waits for whom (Settings, notifications). ---
+
+  /**
+   * Renames a profile: an admin may rename anyone, a profile itself (or
+   * someone at the terminal). The journal names who acted by name and is
+   * never rewritten, so a name that is on record stays with its history:
+   * renaming is refused once the profile has acted on any draft.
+   */
+  renameProfile(input: { name: string; newName: string }, by: Profile | 'terminal'): Profile {
+    throwIf(profileNameProblem(input.newName));
+    const target = this.requireProfile(input.name);
+    if (by !== 'terminal' && by.role !== 'admin' && by.name !== target.name) {
+      throw new CountersignError('refused', 'error.renameNotAllowed', { actor: by.name, role: by.role, name: target.name });
+    }
+    const newName = input.newName.trim().normalize('NFC');
+    if (newName === target.name) return target;
+    // Under the write lock: no draft can be written under the old name between the check and the rename.
+    return this.store.transact(() => {
+      const profiles = this.settings.profiles;
+      if (profiles.some((p) => p.name !== target.name && p.name.toLowerCase() === newName.toLowerCase())) {
+        throw new CountersignError('invalid', 'error.profileExists', { name: newName });
+      }
+      if (actedInJournal(this.store.file, target.name)) throw new CountersignError('refused', 'error.nameOnRecord', { name: target.name });
+      const renamed: Profile = { ...target, name: newName };
+      this.settings.profiles = profiles.map((p) => (p.name === target.name ? renamed : p));
+      if (this.settings.lastProfile === target.name) this.settings.lastProfile = newName;
+      this.notify({ profiles: true });
+      return renamed;
+    });
+  }
+
+  /**
+   * Changes a profile's role: admins only (or the terminal), and the last
+   * admin stays an admin. Past events keep the role they were recorded with.
+   */
+  setProfileRole(input: { name: string; role: Role }, by: Profile | 'terminal'): Profile {
+    const target = this.requireProfile(input.name);
+    if (by !== 'terminal' && by.role !== 'admin') {
+      throw new CountersignError('refused', 'error.rolesAdminOnly', { actor: by.name, role: by.role });
+    }
+    if (target.role === input.role) return target;
+    const profiles = this.settings.profiles;
+    if (target.role === 'admin' && !profiles.some((p) => p.role === 'admin' && p.name !== target.name)) {
+      throw new CountersignError('refused', 'error.lastAdmin', { name: target.name });
+    }
+    const changed: Profile = { ...target, role: input.role };
+    this.settings.profiles = profiles.map((p) => (p.name === target.name ? changed : p));
+    this.notify({ profiles: true });
+    return changed;
+  }
+
+  /** Theme and default platform as saved; the host adds the locale it knows of. */
+  preferences(): Omit<Preferences, 'systemLocale'> {
+    return { locale: this.settings.locale, theme: this.settings.theme, defaultPlatform: this.settings.defaultPlatform };
+  }
+
+  setPreferences(input: { theme?: Theme | undefined; defaultPlatform?: Platform | undefined }): Omit<Preferences, 'systemLocale'> {
+    if (input.theme !== undefined) this.settings.theme = input.theme;
+    if (input.defaultPlatform !== undefined) this.settings.defaultPlatform = input.defaultPlatform;
+    this.notify({ preferences: true });
+    return this.preferences();
+  }
+
+  /** How many drafts wait for `profile`: pending ones for a reviewer or admin; an executive's drafts awaiting sign-off or sent back. */
+  waitingFor(profile: Profile): number {
+    this.refresh();
+    const candidates = profile.role === 'executive' ? this.store.list({ author: profile.name }) : this.store.list({ status: 'pending' });
+    let count = 0;
+    for (const draft of candidates) if (waitsFor(draft, profile)) count += 1;
+    return count;
+  }
+
+  /** A draft's summary as the store holds it now, without reading what others appended (for the notification feed, which runs inside a change). */
+  draftFacts(id: string): DraftSummary | undefined {
+    return this.store.summary(id);
+  }
+
+  get journalFile(): string {
+    return this.store.file;
   }
 
   /** Listens for changes made here or, once `watch` runs, by other processes. */
@@ -431,6 +536,10 @@ function note(text: string | undefined, kind: NoteKind, required: boolean): { co
 }
 
 function isWebUrl(text: string): boolean {
+  // The link is stored as typed and printed by the CLI: no control characters (the URL parser would
+  // quietly drop tabs and line breaks, and an escape sequence would reach the terminal).
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) return false;
   try {
     const url = new URL(text);
     return url.protocol === 'https:' || url.protocol === 'http:';

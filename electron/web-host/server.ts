@@ -2,9 +2,11 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName } from '../../shared/channels';
+import type { EventPayload } from '../../shared/contract';
 import { CountersignError, type ErrorKind } from '../../shared/errors';
 import { createHandlers, dispatch, eventsFor, type HostSession } from '../core/handlers';
 import type { Workstation } from '../core/workstation';
+import { batchForSession, watchNotifications } from '../core/notification-feed';
 import { securityHeaders } from './security-headers';
 import { readStaticFile } from './static-files';
 
@@ -44,16 +46,27 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const token = crypto.randomBytes(24).toString('base64url');
   const handlers = createHandlers(ws);
   const lastProfile = ws.settings.lastProfile;
-  const session: HostSession = {
-    profileName: lastProfile && ws.listProfiles().some((p) => p.name === lastProfile) ? lastProfile : null,
-  };
   const streams = new Set<http.ServerResponse>();
   let port = options.port;
 
+  // Written at once even while an export holds the event loop: a socket with nothing queued takes the bytes synchronously.
+  const push = <E extends EventName>(name: E, payload: EventPayload<E>) => {
+    const text = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of streams) res.write(text);
+  };
+  const session: HostSession = {
+    profileName: lastProfile && ws.listProfiles().some((p) => p.name === lastProfile) ? lastProfile : null,
+    progress: (done, total) => push('exportProgress', { done, total }),
+  };
   const send = (events: EventName[]) => {
-    for (const name of events) for (const res of streams) res.write(`event: ${name}\ndata: {}\n\n`);
+    for (const name of events) push(name, {});
   };
   const stopListening = ws.onChange((changes) => send(eventsFor(changes)));
+  // One session per run: the page hears only what concerns the profile working in it.
+  const stopNotifying = watchNotifications(ws, (items) => {
+    const batch = batchForSession(ws, session, items);
+    if (batch) push('notification', batch);
+  });
   const stopWatching = ws.watch();
 
   const server = http.createServer((req, res) => {
@@ -98,6 +111,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       new Promise<void>((resolve) => {
         stopWatching();
         stopListening();
+        stopNotifying();
         for (const res of streams) res.end();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CountersignApi } from '../../shared/api';
 import type { Session } from '../../shared/contract';
 import type { ApiError, ApiResult } from '../../shared/errors';
-import { pickLocale, type MessageKey, type MessageParams } from '../../shared/i18n/translate';
+import type { MessageKey, MessageParams } from '../../shared/i18n/translate';
 import type { Profile } from '../../shared/model';
+import { defaultPlatform, defaultTheme, uiLocale, type Preferences } from '../../shared/preferences';
 import { I18nProvider, useI18n } from './i18n';
 import { Shell } from './shell';
+import { cachedTheme, useAppliedTheme } from './theme';
 
 export type Notice = { tone: 'error'; error: ApiError } | { tone: 'info'; key: MessageKey; params?: MessageParams };
 
@@ -21,13 +23,20 @@ export interface AppContext {
   /** Runs a call; reports its error and returns null when it fails. */
   run: <T>(call: Promise<ApiResult<T>>) => Promise<T | null>;
   setSession: (session: Session) => void;
+  /** Theme, default platform and the languages; updated by the Settings screen and by preferencesChanged. */
+  preferences: Preferences;
+  setPreferences: (preferences: Preferences) => void;
 }
+
+/** Until the host answers: the system's language and colours, Weibo. */
+const fallbackPreferences: Preferences = { locale: null, systemLocale: null, theme: defaultTheme, defaultPlatform };
 
 export function App({ api }: { api: CountersignApi }) {
   const [session, setSession] = useState<Session | null>(null);
   const [profiles, setProfiles] = useState<Profile[]>([]);
   const [draftsVersion, setDraftsVersion] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [preferences, setPreferences] = useState<Preferences | null>(null);
 
   const reportError = useCallback((error: ApiError) => setNotice({ tone: 'error', error }), []);
   const run = useCallback(
@@ -57,6 +66,21 @@ export function App({ api }: { api: CountersignApi }) {
     };
   }, [api, reportError, profilesVersion]);
 
+  // Reloaded on profilesChanged too: another process's change to the settings file arrives as that.
+  const [preferencesVersion, setPreferencesVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void api.getPreferences({}).then((result) => {
+      if (!live) return;
+      if (result.ok) setPreferences(result.value);
+      else reportError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, reportError, preferencesVersion, profilesVersion]);
+  useEffect(() => api.events.preferencesChanged(() => setPreferencesVersion((v) => v + 1)), [api]);
+
   useEffect(() => {
     const offProfiles = api.events.profilesChanged(reloadProfiles);
     const offDrafts = api.events.draftsChanged(() => setDraftsVersion((v) => v + 1));
@@ -66,16 +90,20 @@ export function App({ api }: { api: CountersignApi }) {
     };
   }, [api, reloadProfiles]);
 
-  const locale = session?.locale ?? pickLocale(navigator.languages);
+  const prefs = preferences ?? { ...fallbackPreferences, theme: cachedTheme() };
+  useAppliedTheme(prefs.theme);
+  // The saved choice, else the desktop host's system language, else the browser's.
+  const locale = uiLocale(session?.locale ?? null, prefs.systemLocale, navigator.languages);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
   return (
     <I18nProvider locale={locale}>
-      {session ? (
+      {/* Compose starts on the default platform, so the screens wait for the preferences too. */}
+      {session && preferences ? (
         <Shell
-          ctx={{ api, session, profiles, draftsVersion, notice, setNotice, reportError, run, setSession }}
+          ctx={{ api, session, profiles, draftsVersion, notice, setNotice, reportError, run, setSession, preferences: prefs, setPreferences }}
           onProfilesChanged={reloadProfiles}
         />
       ) : (

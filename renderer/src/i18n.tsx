@@ -10,6 +10,8 @@ export interface I18n {
   dateTime: (iso: string) => string;
   /** A length of time, coarsely: "5 minutes", "3 hours", "2 days" (or "less than a minute"). */
   duration: (ms: number) => string;
+  /** A count with the locale's grouping: 100,000. */
+  number: (n: number) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -33,7 +35,15 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
       if (ms < 2 * day) return units.hour.format(Math.floor(ms / hour));
       return units.day.format(Math.floor(ms / day));
     };
-    return { locale, t, errorText: (error) => t(error.code, error.params), dateTime: (iso) => format.format(new Date(iso)), duration };
+    const count = new Intl.NumberFormat(locale);
+    return {
+      locale,
+      t,
+      errorText: (error) => t(error.code, error.params),
+      dateTime: (iso) => format.format(new Date(iso)),
+      duration,
+      number: (n) => count.format(n),
+    };
   }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -4,7 +4,9 @@ import { pickLocale, translate } from '../../shared/i18n/translate';
 import { App } from './app';
 import { getApi } from './bridge/get-api';
 import './styles.css';
+import { applyTheme, cachedTheme } from './theme';
 
+applyTheme(cachedTheme());
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const api = getApi();
 if (api) {

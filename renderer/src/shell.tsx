@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { localeNames, locales, type Locale, type MessageKey } from '../../shared/i18n/translate';
 import type { AppContext } from './app';
 import { useI18n } from './i18n';
@@ -8,17 +8,23 @@ import { MyDrafts } from './screens/my-drafts';
 import { PolicyScreen } from './screens/policy-screen';
 import { ProfilePicker } from './screens/profile-picker';
 import { ReviewQueue } from './screens/review-queue';
+import { SettingsScreen } from './screens/settings-screen';
+import { NotificationToasts } from './notifications/notification-toasts';
+import { useWaitingCount } from './notifications/use-waiting-count';
 
-type Section = 'compose' | 'myDrafts' | 'queue' | 'policy' | 'log';
+type Section = 'compose' | 'myDrafts' | 'queue' | 'policy' | 'log' | 'settings';
 
 const sectionsFor: Record<string, Section[]> = {
-  executive: ['compose', 'myDrafts'],
+  executive: ['compose', 'myDrafts', 'settings'],
   // The log's dashboard and exports are refused to executives by the main process too.
-  reviewer: ['queue', 'log'],
-  admin: ['queue', 'policy', 'log'],
+  reviewer: ['queue', 'log', 'settings'],
+  admin: ['queue', 'policy', 'log', 'settings'],
 };
 
-const sectionLabel: Record<Section, MessageKey> = { compose: 'nav.compose', myDrafts: 'nav.myDrafts', queue: 'nav.queue', policy: 'nav.policy', log: 'nav.approvedLog' };
+/** Where the count of drafts waiting for the profile is shown. */
+const waitingSection: Record<string, Section> = { executive: 'myDrafts', reviewer: 'queue', admin: 'queue' };
+
+const sectionLabel: Record<Section, MessageKey> = { compose: 'nav.compose', myDrafts: 'nav.myDrafts', queue: 'nav.queue', policy: 'nav.policy', log: 'nav.approvedLog', settings: 'nav.settings' };
 
 /** The window's frame: who is working, the language, the sections of their role, and the notice line. */
 export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesChanged: () => void }) {
@@ -28,6 +34,12 @@ export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesC
   const sections = session.profile ? (sectionsFor[session.profile.role] ?? []) : [];
   const [chosen, setSection] = useState<Section | undefined>();
   const section = chosen && sections.includes(chosen) ? chosen : sections[0];
+  const waiting = useWaitingCount(api, session.profile, ctx.draftsVersion);
+  const waitingIn = session.profile ? waitingSection[session.profile.role] : undefined;
+  const title = t('app.title');
+  useEffect(() => {
+    document.title = waiting > 0 ? t('app.titleWaiting', { count: waiting, title }) : title;
+  }, [waiting, title, t]);
 
   const switchTo = async (name: string) => {
     const next = await run(api.switchProfile({ name }));
@@ -112,6 +124,11 @@ export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesC
                   <button type="button" aria-current={s === section ? 'page' : undefined} onClick={() => setSection(s)}>
                     {t(sectionLabel[s])}
                   </button>
+                  {s === waitingIn && waiting > 0 && (
+                    <span className="nav-count" role="status" aria-label={t('nav.waiting', { count: waiting })}>
+                      {waiting.toLocaleString(locale)}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -122,9 +139,12 @@ export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesC
             {section === 'queue' && <ReviewQueue ctx={ctx} />}
             {section === 'policy' && <PolicyScreen ctx={ctx} />}
             {section === 'log' && <LogScreen ctx={ctx} />}
+            {section === 'settings' && <SettingsScreen ctx={ctx} onProfilesChanged={onProfilesChanged} onOpenPolicy={() => setSection('policy')} />}
           </main>
         </div>
       )}
+      {/* Keyed by profile: a switch clears notices meant for the previous one. */}
+      <NotificationToasts key={session.profile?.name ?? ''} api={api} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { logRecordHash, writeFileStreamed, type TextSink } from '../../electron/core/log-export';
 import { openNodeSettings } from '../../electron/core/settings';
 import { Workstation } from '../../electron/core/workstation';
-import { csvColumns, csvRow, emptyChainHash, type ChainedLogRecord } from '../../shared/log/log-format';
+import { csvColumns, emptyChainHash, guardFormula, overridesCell } from '../../shared/log/log-format';
 
 const [dataDir, mode, out] = process.argv.slice(2) as [string, 'csv' | 'jsonl' | 'html' | 'baseline-csv', string];
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -30,20 +30,33 @@ const start = performance.now();
 let records = 0;
 if (mode === 'baseline-csv') {
   // The naive way: every record in an array, the whole CSV built in memory by csv-stringify's sync API, then written.
-  const chained: ChainedLogRecord[] = [];
+  const rows: (string | number)[][] = [[...csvColumns]];
   let previousHash = emptyChainHash;
-  for (const { record } of ws.logRecords({})) {
-    const hash = logRecordHash(previousHash, record);
-    chained.push({ ...record, previousHash, hash });
+  for (const { record: r } of ws.logRecords({})) {
+    const hash = logRecordHash(previousHash, r);
+    const g = guardFormula;
+    const f = r.findingsAtApproval;
+    rows.push([
+      ...[r.id, r.status, r.platform, r.purpose ?? '', r.text, r.author, r.approvers.join('; '), r.submittedAt, r.approvedAt, r.publishedAt ?? '', r.url ?? ''].map(g),
+      r.revisions,
+      r.reviewerEdited ? 'yes' : 'no',
+      f.error,
+      f.warning,
+      f.info,
+      g(overridesCell(r)),
+      r.secondsInQueue,
+      hash,
+      previousHash,
+    ]);
     previousHash = hash;
-    if (chained.length % 1_000 === 0) sample();
+    if (rows.length % 1_000 === 0) sample();
   }
   sample();
-  const text = stringify([[...csvColumns], ...chained.map(csvRow)], { record_delimiter: '\r\n', quote_record_delimiter: true });
+  const text = stringify(rows, { record_delimiter: '\r\n', quote_record_delimiter: true });
   sample();
   fs.writeFileSync(out, `\uFEFF${text}`);
   sample();
-  records = chained.length;
+  records = rows.length - 1;
 } else {
   const result = writeFileStreamed(out, (sink) => {
     let writes = 0;

@@ -5,6 +5,10 @@ import type { LogStatus } from './log-record';
 export const exportFormats = ['csv', 'jsonl', 'html'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
+/** The formats of the desktop app's export: PDF is the HTML report printed by Chromium (printToPDF). */
+export const saveFormats = [...exportFormats, 'pdf'] as const;
+export type SaveFormat = (typeof saveFormats)[number];
+
 /** Which posts of the approved-post log an export or the dashboard covers; dates are approval dates, inclusive, UTC. */
 export interface LogFilter {
   from?: string | undefined;

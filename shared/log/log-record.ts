@@ -1,5 +1,5 @@
-import { countBySeverity, type Draft, type DraftEvent, type Platform, type Purpose, type SeverityCounts } from '../model';
-import type { RuleCategory } from '../rules/types';
+import type { DraftSummary, Platform, Purpose, SeverityCounts } from '../model';
+import type { LogFacts } from './log-facts';
 
 export const logStatuses = ['approved', 'published'] as const;
 export type LogStatus = (typeof logStatuses)[number];
@@ -13,7 +13,7 @@ export interface LogRecord {
   text: string;
   author: string;
   /** Reviewers who approved it, in order; findings and overrides are those of the last approval. */
-  approvers: string[];
+  approvers: readonly string[];
   submittedAt: string;
   approvedAt: string;
   publishedAt: string | null;
@@ -21,61 +21,35 @@ export interface LogRecord {
   revisions: number;
   /** A reviewer wrote at least one revision. */
   reviewerEdited: boolean;
-  findingsAtApproval: SeverityCounts;
+  findingsAtApproval: Readonly<SeverityCounts>;
   /** Every `error` finding approved over, with who approved and why. */
-  overrides: { ruleId: string; match: string; justification: string; by: string }[];
+  overrides: readonly { ruleId: string; match: string; justification: string; by: string }[];
   /** Time spent waiting in the review queue, summed over every stay. */
   secondsInQueue: number;
 }
 
 /** The log record of an approved or published draft; null for any other status. */
-export function toLogRecord(draft: Draft): LogRecord | null {
-  if (draft.status !== 'approved' && draft.status !== 'published') return null;
-  let approvedAt: string | null = null;
-  let approval: DraftEvent | undefined;
-  const approvers: string[] = [];
-  let queueMs = 0;
-  let enteredQueue: number | null = null;
-  let previous: string | null = null;
-  for (const event of draft.events) {
-    const at = Date.parse(event.at);
-    if (event.status === 'pending' && previous !== 'pending') enteredQueue = at;
-    if (event.status !== 'pending' && previous === 'pending' && enteredQueue !== null) {
-      queueMs += at - enteredQueue;
-      enteredQueue = null;
-    }
-    if (event.type === 'approved') {
-      approval = event;
-      if (!approvers.includes(event.actor)) approvers.push(event.actor);
-    }
-    if (event.status === 'approved' && previous !== 'approved') approvedAt = event.at;
-    previous = event.status;
-  }
-  const submitted = draft.events.find((e) => e.type === 'submitted');
-  if (!approval || !approvedAt || !submitted) return null;
+export function toLogRecord(summary: Readonly<DraftSummary>, facts: Readonly<LogFacts>): LogRecord | null {
+  if (summary.status !== 'approved' && summary.status !== 'published') return null;
+  const { approval, approvedAt } = facts;
+  if (!approval || !approvedAt) return null;
   return {
-    id: draft.id,
-    status: draft.status,
-    platform: draft.platform,
-    purpose: draft.purpose ?? null,
-    text: draft.revisions.at(-1)?.text ?? '',
-    author: draft.author,
-    approvers,
-    submittedAt: submitted.at,
+    id: summary.id,
+    status: summary.status,
+    platform: summary.platform,
+    purpose: summary.purpose ?? null,
+    text: summary.text,
+    author: summary.author,
+    approvers: approval.approvers,
+    submittedAt: facts.submittedAt ?? summary.createdAt,
     approvedAt,
-    publishedAt: draft.publishedAt ?? null,
-    url: draft.publishedUrl ?? null,
-    revisions: draft.revisions.length,
-    reviewerEdited: draft.revisions.some((r) => r.author !== draft.author),
-    findingsAtApproval: countBySeverity(approval.findings),
-    overrides: (approval.overrides ?? []).map((o) => ({ ruleId: o.ruleId, match: o.match, justification: o.justification, by: approval.actor })),
-    secondsInQueue: Math.round(queueMs / 1000),
+    publishedAt: summary.publishedAt ?? null,
+    url: summary.publishedUrl ?? null,
+    // Revisions are numbered 1, 2, 3… (replay refuses a gap).
+    revisions: summary.revision,
+    reviewerEdited: facts.reviewerEdited,
+    findingsAtApproval: approval.findings,
+    overrides: approval.overrides,
+    secondsInQueue: Math.round(facts.queueMs / 1000),
   };
-}
-
-/** The categories of the findings recorded at the draft's last approval (one entry per finding), for the dashboard. */
-export function approvalCategories(draft: Draft): RuleCategory[] {
-  let approval: DraftEvent | undefined;
-  for (const event of draft.events) if (event.type === 'approved') approval = event;
-  return approval ? approval.findings.map((f) => f.category) : [];
 }

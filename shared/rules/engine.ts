@@ -245,7 +245,8 @@ export function compilePolicy(source: unknown = {}, options: { file?: string; pa
   const problems: string[] = [];
   const lists: Record<string, string[]> = Object.fromEntries(Object.entries(pack.lists).map(([k, v]) => [k, [...v]]));
   for (const [name, terms] of Object.entries(policy.lists ?? {})) {
-    const list = lists[name];
+    // Own lists only: `constructor` or `toString` would find Object.prototype's members.
+    const list = Object.hasOwn(lists, name) ? lists[name] : undefined;
     if (!list) problems.push(`lists.${name}: unknown list; known lists: ${Object.keys(lists).join(', ')}`);
     else list.push(...terms);
   }

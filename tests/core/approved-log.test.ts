@@ -1,11 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/core/handlers';
+import { snapshotFileName } from '../../electron/core/journal-snapshot';
 import { stringSink } from '../../electron/core/log-export';
 import { csvColumns } from '../../shared/log/log-format';
 import type { LogFilter } from '../../shared/log/log-query';
 import type { ExportedLog } from '../../shared/log/log-query';
 import { awkward, logFixture, logOrder, type LogFixture } from './log-fixture';
+import { openWorkstation } from './open-workstation';
 
 function exported(f: LogFixture, format: 'csv' | 'jsonl' | 'html', filter: LogFilter = {}) {
   const sink = stringSink();
@@ -96,6 +100,32 @@ describe('the approved-post log export', () => {
     const sink = stringSink();
     f.ws.exportLog('jsonl', { author: 'Wang Fang' }, sink);
     expect(JSON.parse(sink.text().split('\n')[0]!)).toMatchObject({ previousHash: '0'.repeat(64) });
+  });
+
+  it('the log is the same whether the index was opened from a snapshot or by replaying the whole journal', () => {
+    const f = logFixture({ snapshotEvery: 1 });
+    const fresh = exported(f, 'jsonl').text;
+    f.ws.close();
+    // Closing wrote a snapshot (snapshotEvery 1), so the next open reads the log facts from it.
+    const snapshot = path.join(f.dir, snapshotFileName);
+    expect(fs.existsSync(snapshot)).toBe(true);
+    const { ws: fromSnapshot, warnings } = openWorkstation(f.dir);
+    expect(warnings).toEqual([]);
+    expect(exported({ ...f, ws: fromSnapshot }, 'jsonl').text).toBe(fresh);
+    fromSnapshot.close();
+    fs.rmSync(snapshot);
+    const replayed = openWorkstation(f.dir).ws;
+    expect(exported({ ...f, ws: replayed }, 'jsonl').text).toBe(fresh);
+    replayed.close();
+  });
+
+  it('reports progress as drafts looked at, of all drafts, ending at all of them', () => {
+    const f = logFixture();
+    const calls: [number, number][] = [];
+    const { records } = f.ws.exportLog('csv', {}, stringSink(), (done, total) => calls.push([done, total]));
+    expect(records).toBe(logOrder.length);
+    // Nine posts in the log, plus a pending and a rejected draft looked at and left out.
+    expect(calls).toEqual([[11, 11]]);
   });
 
   it('the chain head is the journal\'s, and moves with every record', () => {

@@ -32,10 +32,10 @@ export interface LogFixture {
  * reviewer and an admin, one published, one with an override; plus a pending
  * and a rejected draft that the log must leave out.
  */
-export function logFixture(): LogFixture {
+export function logFixture(options: { snapshotEvery?: number } = {}): LogFixture {
   const dir = tempDir();
   let now = Date.UTC(2026, 9, 1);
-  const { ws } = openWorkstation(dir, { clock: () => new Date(now) });
+  const { ws } = openWorkstation(dir, { clock: () => new Date(now), ...options });
   const { exec, reviewer, admin } = seedProfiles(ws);
   const other = ws.addProfile({ name: 'Wang Fang', role: 'executive' }, 'terminal');
   const at = (iso: string) => (now = Date.parse(iso));

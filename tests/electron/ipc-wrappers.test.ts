@@ -17,7 +17,8 @@ vi.mock('electron', () => ({
 }));
 
 const { channelNames, eventNames } = await import('../../shared/channels');
-const { registerIpcHandlers } = await import('../../electron/ipc-main');
+const { registerIpcHandlers, registerSaveLog } = await import('../../electron/ipc-main');
+const { CountersignError } = await import('../../shared/errors');
 const { isTrustedSender } = await import('../../electron/app-protocol');
 
 describe('main-side IPC registration', () => {
@@ -81,15 +82,54 @@ describe('main-side IPC registration', () => {
   });
 });
 
+describe('the desktop app\'s save-log call', () => {
+  const mainFrame = { url: 'app://countersign/index.html' };
+  const trusted = { sender: { id: 7, mainFrame }, senderFrame: mainFrame };
+  const seen: unknown[] = [];
+  const options = { isTrustedSender, sessionFor: () => ({ profileName: 'Li Na' }) };
+
+  beforeEach(() => {
+    registered.clear();
+    seen.length = 0;
+    registerSaveLog(async (request, session, sender) => {
+      seen.push({ request, session, sender: (sender as unknown as { id: number }).id });
+      if (request.format === 'html') throw new CountersignError('refused', 'error.logReviewersOnly', { actor: 'x', role: 'executive' });
+      return { canceled: false, file: '/tmp/log.pdf', records: 2, chainHead: 'f'.repeat(64) };
+    }, options);
+  });
+
+  it('is registered on its own prefixed channel, behind the sender check and the schema', async () => {
+    expect([...registered.keys()]).toEqual(['desktop:saveLog']);
+    const call = registered.get('desktop:saveLog')!;
+    const untrusted = (await call({ sender: { id: 7, mainFrame: { url: 'https://evil.example/' } }, senderFrame: { url: 'https://evil.example/' } }, { format: 'pdf' })) as { ok: boolean; error: { code: string } };
+    expect(untrusted).toMatchObject({ ok: false, error: { code: 'error.untrustedSender' } });
+    const bad = (await call(trusted, { format: 'docx', extra: 1 })) as { ok: boolean; error: { kind: string } };
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(seen).toEqual([]);
+  });
+
+  it('runs the handler with the parsed request, the window\'s session and its sender, and maps a refusal to an error', async () => {
+    const call = registered.get('desktop:saveLog')!;
+    expect(await call(trusted, { format: 'pdf', platform: 'weibo' })).toEqual({ ok: true, value: { canceled: false, file: '/tmp/log.pdf', records: 2, chainHead: 'f'.repeat(64) } });
+    expect(seen).toEqual([{ request: { format: 'pdf', platform: 'weibo' }, session: { profileName: 'Li Na' }, sender: 7 }]);
+    expect(await call(trusted, { format: 'html' })).toMatchObject({ ok: false, error: { kind: 'refused', code: 'error.logReviewersOnly' } });
+  });
+});
+
 describe('preload bridge', () => {
-  it('exposes one method per channel and one subscription per event, nothing else', async () => {
+  it('exposes one method per channel, one subscription per event and the desktop call, nothing else', async () => {
     await import('../../electron/preload');
     const api = exposed.countersign as Record<string, unknown> & { events: Record<string, (l: () => void) => () => void> };
-    expect(Object.keys(api).sort()).toEqual([...channelNames, 'events'].sort());
+    expect(Object.keys(api).sort()).toEqual([...channelNames, 'desktop', 'events'].sort());
     expect(Object.keys(api.events).sort()).toEqual([...eventNames].sort());
 
     await (api.submitDraft as (r: unknown) => Promise<unknown>)({ platform: 'x', text: 'hi' });
     expect(invoke).toHaveBeenCalledWith('submitDraft', { platform: 'x', text: 'hi' });
+
+    const desktop = api.desktop as Record<string, (r: unknown) => Promise<unknown>>;
+    expect(Object.keys(desktop)).toEqual(['saveLog']);
+    await desktop.saveLog!({ format: 'pdf' });
+    expect(invoke).toHaveBeenCalledWith('desktop:saveLog', { format: 'pdf' });
 
     const off = api.events.draftsChanged?.(() => undefined);
     expect(on).toHaveBeenCalledWith('event:draftsChanged', expect.any(Function));

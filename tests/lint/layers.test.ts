@@ -23,6 +23,8 @@ describe('layer rules', () => {
     expect(await restrictedImports('electron/core/workstation.ts', "import { app } from 'electron';\nvoid app;\n")).toHaveLength(1);
     expect(await restrictedImports('electron/cli/program.ts', "import { app } from 'electron';\nvoid app;\n")).toHaveLength(1);
     expect(await restrictedImports('electron/main.ts', "import { app } from 'electron';\nvoid app;\n")).toEqual([]);
+    expect(await restrictedImports('electron/log-save.ts', "import { dialog } from 'electron';\nvoid dialog;\n")).toEqual([]);
+    expect(await restrictedImports('electron/log-save.ts', "import { ipcMain } from 'electron';\nvoid ipcMain;\n")).toHaveLength(1);
   });
 
   it('shared/ stays pure and the renderer never reaches into electron/', async () => {

@@ -1,49 +1,48 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { computeDashboard, isoWeek, median } from '../../shared/log/dashboard';
-import { canonicalJson, checkLogFilter, csvColumns, csvRow, guardFormula, jsonlLine, matchesLogFilter, overridesCell } from '../../shared/log/log-format';
-import { toLogRecord, approvalCategories, type LogRecord } from '../../shared/log/log-record';
-import type { Draft, DraftEvent } from '../../shared/model';
+import { canonicalJson, checkLogFilter, csvColumns, csvLine, guardFormula, jsonlLine, matchesLogFilter, overridesCell } from '../../shared/log/log-format';
+import { applyToSummary, type JournalRecord } from '../../shared/journal-records';
+import { applyToLogFacts, noLogFacts, type LogFacts } from '../../shared/log/log-facts';
+import { toLogRecord, type LogRecord } from '../../shared/log/log-record';
+import type { DraftSummary } from '../../shared/model';
 import type { Finding } from '../../shared/rules/types';
 
 const phone: Finding = { ruleId: 'privacy.mobile-cn', category: 'privacy', severity: 'error', start: 0, end: 11, match: '13812345678', message: 'm' };
 const tone: Finding = { ruleId: 'tone.x', category: 'tone', severity: 'warning', start: 0, end: 1, match: 'x', message: 'm' };
 
-function event(type: DraftEvent['type'], at: string, status: DraftEvent['status'], actor = 'Li Na', more: Partial<DraftEvent> = {}): DraftEvent {
-  return { type, actor, role: actor === 'Zhang Wei' ? 'executive' : 'reviewer', at, revision: 1, status, findings: [], ...more };
+const at = (time: string) => `2026-11-0${time}:00.000Z`;
+
+function rec(type: JournalRecord['type'], time: string, status: JournalRecord['status'], actor = 'Li Na', more: Partial<JournalRecord> = {}): JournalRecord {
+  return { type, draftId: 'd1', actor, role: actor === 'Zhang Wei' ? 'executive' : 'reviewer', at: at(time), revision: 1, status, findings: [], ...more };
 }
 
 /** Submitted, sent back, resubmitted, edited by the reviewer, approved (awaiting the author), signed off, published. */
-function history(): Draft {
-  return {
-    id: 'd1',
-    platform: 'weibo',
-    purpose: 'product',
-    crisis: false,
-    author: 'Zhang Wei',
-    status: 'published',
-    createdAt: '2026-11-02T09:00:00.000Z',
-    updatedAt: '2026-11-03T12:00:00.000Z',
-    waitingSince: '2026-11-02T11:00:00.000Z',
-    publishedAt: '2026-11-03T12:00:00.000Z',
-    publishedUrl: 'https://weibo.com/1',
-    revisions: [
-      { number: 1, text: 'v1', author: 'Zhang Wei', at: '2026-11-02T09:00:00.000Z', findings: [] },
-      { number: 2, text: 'v2', author: 'Zhang Wei', at: '2026-11-02T11:00:00.000Z', findings: [] },
-      { number: 3, text: 'v3 final', author: 'Li Na', at: '2026-11-02T11:30:00.000Z', findings: [] },
-    ],
-    events: [
-      event('submitted', '2026-11-02T09:00:00.000Z', 'pending', 'Zhang Wei'),
-      event('changes_requested', '2026-11-02T10:00:00.000Z', 'changes_requested'),
-      event('resubmitted', '2026-11-02T11:00:00.000Z', 'pending', 'Zhang Wei'),
-      event('edited', '2026-11-02T11:30:00.000Z', 'pending'),
-      event('approved', '2026-11-02T12:00:00.000Z', 'awaiting_author', 'Li Na', {
-        findings: [phone, tone],
-        overrides: [{ ruleId: phone.ruleId, start: 0, end: 11, match: phone.match, justification: 'public hotline' }],
-      }),
-      event('signed_off', '2026-11-03T08:00:00.000Z', 'approved', 'Zhang Wei'),
-      event('published', '2026-11-03T12:00:00.000Z', 'published', 'Zhang Wei'),
-    ],
-  };
+function history(): JournalRecord[] {
+  return [
+    rec('submitted', '2T09:00', 'pending', 'Zhang Wei', { text: 'v1', draft: { platform: 'weibo', purpose: 'product', crisis: false } }),
+    rec('changes_requested', '2T10:00', 'changes_requested'),
+    rec('resubmitted', '2T11:00', 'pending', 'Zhang Wei', { revision: 2, text: 'v2' }),
+    rec('edited', '2T11:30', 'pending', 'Li Na', { revision: 3, text: 'v3 final' }),
+    rec('approved', '2T12:00', 'awaiting_author', 'Li Na', {
+      revision: 3,
+      findings: [phone, tone],
+      overrides: [{ ruleId: phone.ruleId, start: 0, end: 11, match: phone.match, justification: 'public hotline' }],
+    }),
+    rec('signed_off', '3T08:00', 'approved', 'Zhang Wei', { revision: 3 }),
+    rec('published', '3T12:00', 'published', 'Zhang Wei', { revision: 3, publishedAt: at('3T12:00'), url: 'https://weibo.com/1' }),
+  ];
+}
+
+/** The summary and log facts after `records`, folded as the store folds them. */
+function fold(records: readonly JournalRecord[]): { summary: DraftSummary; facts: LogFacts } {
+  let summary: DraftSummary | undefined;
+  let facts: LogFacts | undefined;
+  for (const r of records) {
+    facts = applyToLogFacts(facts, summary, r);
+    summary = applyToSummary(summary, r);
+  }
+  return { summary: summary!, facts: facts! };
 }
 
 const record = (over: Partial<LogRecord> = {}): LogRecord => ({
@@ -68,7 +67,8 @@ const record = (over: Partial<LogRecord> = {}): LogRecord => ({
 
 describe('toLogRecord', () => {
   it('flattens the history: approval time at the sign-off, queue time over both stays, the last approval\'s findings and overrides', () => {
-    expect(toLogRecord(history())).toEqual({
+    const { summary, facts } = fold(history());
+    expect(toLogRecord(summary, facts)).toEqual({
       id: 'd1',
       status: 'published',
       platform: 'weibo',
@@ -87,13 +87,43 @@ describe('toLogRecord', () => {
       // 09:00–10:00 and 11:00–12:00 in the queue.
       secondsInQueue: 7200,
     });
-    expect(approvalCategories(history())).toEqual(['privacy', 'tone']);
+    expect(facts.approval?.categories).toEqual(['privacy', 'tone']);
+  });
+
+  it('lists each approver once, in order, and keeps the last approval\'s findings', () => {
+    const records = [
+      rec('submitted', '2T09:00', 'pending', 'Zhang Wei', { text: 'v1', draft: { platform: 'x', crisis: false } }),
+      rec('edited', '2T09:30', 'pending', 'Li Na', { revision: 2, text: 'v2' }),
+      rec('approved', '2T10:00', 'awaiting_author', 'Li Na', { revision: 2, findings: [phone] }),
+      rec('resubmitted', '2T11:00', 'pending', 'Zhang Wei', { revision: 3, text: 'v3' }),
+      rec('approved', '2T11:20', 'approved', 'Wang Fang', { revision: 3 }),
+    ];
+    const { summary, facts } = fold(records);
+    const r = toLogRecord(summary, facts)!;
+    expect(r.approvers).toEqual(['Li Na', 'Wang Fang']);
+    expect(r.findingsAtApproval).toEqual({ error: 0, warning: 0, info: 0 });
+    expect(r.approvedAt).toBe('2026-11-02T11:20:00.000Z');
+    expect(r.reviewerEdited).toBe(true);
+    expect(r.revisions).toBe(3);
+    expect(r.secondsInQueue).toBe(3600 + 1200);
+  });
+
+  it('takes the submission time from the submit of a saved draft, and shares one facts object until a draft leaves the queue', () => {
+    const submitted = fold(history().slice(0, 1));
+    expect(submitted.facts).toBe(noLogFacts);
+    const { summary, facts } = fold([
+      rec('saved', '1T08:00', 'draft', 'Zhang Wei', { text: 'v1', draft: { platform: 'x', crisis: false } }),
+      rec('submitted', '2T09:00', 'pending', 'Zhang Wei'),
+      rec('approved', '2T09:30', 'approved', 'Li Na'),
+    ]);
+    expect(toLogRecord(summary, facts)).toMatchObject({ submittedAt: at('2T09:00'), approvedAt: at('2T09:30'), secondsInQueue: 1800 });
   });
 
   it('is null for a draft that is not approved or published', () => {
-    const draft = history();
-    expect(toLogRecord({ ...draft, status: 'pending', events: draft.events.slice(0, 4) })).toBeNull();
-    expect(toLogRecord({ ...draft, status: 'rejected' })).toBeNull();
+    const pending = fold(history().slice(0, 4));
+    expect(toLogRecord(pending.summary, pending.facts)).toBeNull();
+    const { summary, facts } = fold(history());
+    expect(toLogRecord({ ...summary, status: 'rejected' }, facts)).toBeNull();
   });
 });
 
@@ -103,7 +133,7 @@ describe('the log formats', () => {
     for (const text of ['plain', '新品', ' =not first', "'already"]) expect(guardFormula(text)).toBe(text);
   });
 
-  it('a CSV row has one cell per column, overrides as "rule: justification (by NAME)" joined with " | "', () => {
+  it('a CSV line has one cell per column, parsed back, overrides as "rule: justification (by NAME)" joined with " | "', () => {
     const r = record({
       approvers: ['Li Na', 'Chen Admin'],
       overrides: [
@@ -112,9 +142,15 @@ describe('the log formats', () => {
       ],
     });
     expect(overridesCell(r)).toBe('a.b: why (by Li Na) | c.d: =because (by Chen Admin)');
-    const row = csvRow({ ...r, previousHash: '0'.repeat(64), hash: 'f'.repeat(64) });
+    const [row, ...rest] = parse(csvLine(r, { previousHash: '0'.repeat(64), hash: 'f'.repeat(64) }), { record_delimiter: '\r\n' }) as string[][];
+    expect(rest).toEqual([]);
     expect(row).toHaveLength(csvColumns.length);
-    expect(row[csvColumns.indexOf('approvers')]).toBe('Li Na; Chen Admin');
+    const cell = (column: (typeof csvColumns)[number]) => row![csvColumns.indexOf(column)];
+    expect(cell('approvers')).toBe('Li Na; Chen Admin');
+    expect(cell('overrides')).toBe('a.b: why (by Li Na) | c.d: =because (by Chen Admin)');
+    expect(cell('findings_warning')).toBe('0');
+    expect(cell('hash')).toBe('f'.repeat(64));
+    expect(cell('previous_hash')).toBe('0'.repeat(64));
   });
 
   it('hashes the same record the same whatever order its fields arrive in', () => {
@@ -122,7 +158,7 @@ describe('the log formats', () => {
     const reordered = Object.fromEntries(Object.entries(r).reverse()) as unknown as LogRecord;
     expect(canonicalJson(reordered)).toBe(canonicalJson(r));
     expect(canonicalJson(r)).toContain('"findingsAtApproval":{"error":0,"warning":1,"info":2}');
-    const line = JSON.parse(jsonlLine({ ...r, previousHash: 'p', hash: 'h' })) as Record<string, unknown>;
+    const line = JSON.parse(jsonlLine(r, { previousHash: 'p', hash: 'h' })) as Record<string, unknown>;
     expect(Object.keys(line).slice(-2)).toEqual(['previousHash', 'hash']);
   });
 

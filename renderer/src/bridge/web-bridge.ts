@@ -22,6 +22,17 @@ function networkFailure(err: unknown): ApiResult<never> {
   return { ok: false, error: new CountersignError('internal', 'error.network', { details }).toApiError() };
 }
 
+/** The event's payload: its `data:` line as JSON (the host writes one line per event). */
+function eventData(block: string): unknown {
+  const data = /^data: (.*)$/m.exec(block)?.[1];
+  if (!data) return {};
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return {};
+  }
+}
+
 /**
  * The same typed interface as the preload bridge, over the loopback host's
  * HTTP API, so the real renderer runs in a browser.
@@ -59,7 +70,7 @@ export function createWebBridge(token: string): CountersignApi {
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
             const name = /^event: (\w+)$/m.exec(block)?.[1] as EventName | undefined;
-            if (name) for (const listener of listeners.get(name) ?? []) listener({});
+            if (name) for (const listener of listeners.get(name) ?? []) listener(eventData(block));
           }
         }
       } catch {

@@ -32,3 +32,30 @@ export const editorTheme = EditorView.theme({
 
 /** The compose editor: room to write before it grows. */
 export const composeHeight = EditorView.theme({ '.cm-content': { minHeight: '10rem' } });
+
+/**
+ * One side of the revision diff. Colours come from CSS variables so the app's
+ * themes reach them; deleted text is struck through and inserted text
+ * underlined, so colour is not the only mark. The selectors outweigh the
+ * merge package's own base theme.
+ */
+export const diffTheme = EditorView.theme({
+  // The merge view grows with its content; its host scrolls instead (styles.css).
+  '&.cm-editor .cm-scroller': { maxHeight: 'none' },
+  '&.cm-editor .cm-panels.cm-panels-top': { backgroundColor: 'var(--surface-2)', color: 'var(--text)', borderBottom: '1px solid var(--border)' },
+  '.cm-side-label': { padding: '0.3rem 0.6rem', fontWeight: '600', fontSize: '0.9rem', boxSizing: 'border-box' },
+  '.cm-gutters': { backgroundColor: 'transparent', border: 'none' },
+  '&.cm-editor.cm-merge-a .cm-changedLine': { backgroundColor: 'var(--diff-deleted-line)' },
+  '&.cm-editor.cm-merge-b .cm-changedLine': { backgroundColor: 'var(--diff-inserted-line)' },
+  '&.cm-editor.cm-merge-a .cm-line .cm-changedText': {
+    background: 'var(--diff-deleted-bg)',
+    textDecoration: 'line-through',
+  },
+  '&.cm-editor.cm-merge-b .cm-line .cm-changedText': {
+    background: 'var(--diff-inserted-bg)',
+    textDecoration: 'underline',
+    textUnderlineOffset: '3px',
+  },
+  '&.cm-editor.cm-merge-a .cm-gutters .cm-changedLineGutter': { background: 'var(--danger)' },
+  '&.cm-editor.cm-merge-b .cm-gutters .cm-changedLineGutter': { background: 'var(--ok)' },
+});

@@ -1,15 +1,20 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../shared/errors';
-import { exportFormats, type ExportedLog, type ExportFormat, type LogFilter } from '../../../shared/log/log-query';
+import { exportFormats, saveFormats, type ExportedLog, type LogFilter, type SaveFormat } from '../../../shared/log/log-query';
 import type { AppContext } from '../app';
 import { useI18n } from '../i18n';
 import { Dialog } from '../workflow/dialog';
 import { cleanFilter, LogFilters } from './log-filters';
 import { saveFile } from './save-file';
 
-type State = { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; result: ExportedLog } | { phase: 'refused'; error: ApiError };
+type Written = Pick<ExportedLog, 'fileName' | 'records' | 'chainHead'>;
+type State = { phase: 'idle' } | { phase: 'busy'; done: number; total: number } | { phase: 'done'; result: Written } | { phase: 'refused'; error: ApiError };
 
-/** Exports the approved-post log as a file: format and filters, a progress indicator while it runs, then what was written. */
+/**
+ * Exports the approved-post log as a file: format and filters, a progress
+ * indicator while it runs, then what was written. The desktop app saves
+ * through its native dialog (and adds PDF); the browser host downloads.
+ */
 export function ExportDialog({
   ctx,
   initialFilter,
@@ -21,18 +26,37 @@ export function ExportDialog({
   authors: string[];
   onClose: () => void;
 }) {
-  const { t, errorText } = useI18n();
-  const [format, setFormat] = useState<ExportFormat>('csv');
+  const { t, errorText, number } = useI18n();
+  const desktop = ctx.api.desktop;
+  // PDF is printed by the desktop app's Chromium; the browser host offers the HTML report to print instead.
+  const formats: readonly SaveFormat[] = desktop ? saveFormats : exportFormats;
+  const [format, setFormat] = useState<SaveFormat>('csv');
   const [filter, setFilter] = useState<LogFilter>(initialFilter);
   const [state, setState] = useState<State>({ phase: 'idle' });
   const legendId = useId();
   const busy = state.phase === 'busy';
 
+  // The core reports how far it got while it writes (an export of 100,000 posts takes a few seconds).
+  useEffect(() => {
+    if (!busy) return;
+    return ctx.api.events.exportProgress(({ done, total }) => setState((s) => (s.phase === 'busy' ? { phase: 'busy', done, total } : s)));
+  }, [busy, ctx.api]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    setState({ phase: 'busy' });
-    const result = await ctx.api.exportLog({ format, ...cleanFilter(filter) });
+    setState({ phase: 'busy', done: 0, total: 0 });
+    const request = { format, ...cleanFilter(filter) };
+    if (desktop) {
+      // The main process asks where to save and writes the file itself.
+      const saved = await desktop.saveLog(request);
+      if (!saved.ok) setState({ phase: 'refused', error: saved.error });
+      else if (saved.value.canceled) setState({ phase: 'idle' });
+      else setState({ phase: 'done', result: { ...saved.value, fileName: saved.value.file } });
+      return;
+    }
+    if (format === 'pdf') return;
+    const result = await ctx.api.exportLog({ ...request, format });
     if (!result.ok) {
       setState({ phase: 'refused', error: result.error });
       return;
@@ -46,7 +70,7 @@ export function ExportDialog({
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset className="export-formats" aria-labelledby={legendId}>
           <legend id={legendId}>{t('exportDialog.format')}</legend>
-          {exportFormats.map((f) => (
+          {formats.map((f) => (
             <label key={f} className="check">
               <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
               <span>{t(`exportDialog.format.${f}`)}</span>
@@ -57,8 +81,17 @@ export function ExportDialog({
         <div className="export-state" aria-live="polite">
           {busy && (
             <div className="export-progress">
-              <progress aria-label={t('exportDialog.progress')} />
-              <span>{t('exportDialog.progress')}</span>
+              {state.total > 0 ? (
+                <>
+                  <progress aria-label={t('exportDialog.progress')} value={state.done} max={state.total} />
+                  <span>{t('exportDialog.progressCount', { done: number(state.done), total: number(state.total) })}</span>
+                </>
+              ) : (
+                <>
+                  <progress aria-label={t('exportDialog.progress')} />
+                  <span>{t('exportDialog.progress')}</span>
+                </>
+              )}
             </div>
           )}
           {state.phase === 'done' && (

@@ -15,7 +15,7 @@ export function Compose({ ctx }: { ctx: AppContext }) {
   const { t } = useI18n();
   const { api, run, setNotice, reportError } = ctx;
   const policy = usePolicy(api, reportError);
-  const [platform, setPlatform] = useState<Platform>('weibo');
+  const [platform, setPlatform] = useState<Platform>(ctx.preferences.defaultPlatform);
   const [purpose, setPurpose] = useState<Purpose | ''>('');
   const [crisis, setCrisis] = useState(false);
   const [text, setText] = useState('');

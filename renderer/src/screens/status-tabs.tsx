@@ -54,7 +54,8 @@ export function StatusTabs({
             onClick={() => onChange(status)}
             onKeyDown={(e) => move(e, index)}
           >
-            <span>{t(`status.${status}`)}</span>
+            {/* The space keeps the visible text ("Pending review 1") inside the accessible name ("Pending review: 1"). */}
+            <span>{t(`status.${status}`)}</span>{' '}
             {count !== undefined && <span className="tab-count">{count.toLocaleString(locale)}</span>}
           </button>
         );

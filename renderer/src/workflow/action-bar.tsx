@@ -5,6 +5,7 @@ import { latestRevision, summarize, type Draft, type DraftSummary, type Role } f
 import { partyRoles, refusal, workflowTable, type WorkflowAction } from '../../../shared/workflow';
 import type { AppContext, Notice } from '../app';
 import { useI18n } from '../i18n';
+import { useActionKey } from '../keyboard/action-keys';
 import type { Checker } from '../policy/compile-cached';
 import { ApproveDialog, NoteDialog, PublishDialog, TextDialog, type Outcome } from './action-dialogs';
 
@@ -75,6 +76,7 @@ export function ActionBar({ ctx, draft, checker, onActed }: { ctx: AppContext; d
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const groupId = useId();
+  const keyOf = useActionKey();
 
   // The error findings approval must justify, found as the main process will find them: on the text in force, under today's policy.
   const errors = useMemo(() => {
@@ -126,6 +128,7 @@ export function ActionBar({ ctx, draft, checker, onActed }: { ctx: AppContext; d
             className={primary.has(action) ? undefined : 'secondary'}
             aria-disabled={refused || busy ? true : undefined}
             aria-describedby={refused ? `${groupId}-${action}` : undefined}
+            aria-keyshortcuts={keyOf(action)}
             onClick={refused ? undefined : () => start(action)}
           >
             {t(buttonLabel[action])}

@@ -1,4 +1,5 @@
-import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import { CountersignError, type ApiError } from '../../../shared/errors';
 import type { Platform } from '../../../shared/model';
 import type { Finding } from '../../../shared/rules/types';
@@ -6,10 +7,13 @@ import { draftTextProblem, maxNoteLength, noteProblem, type NoteKind } from '../
 import { DraftEditor, type DraftEditorHandle } from '../editor/draft-editor';
 import { FindingsPanel } from '../findings/findings-panel';
 import { LengthCounter } from '../findings/length-counter';
+import { useJustifications } from '../findings/override-justifications';
+import { shortMatch } from '../findings/short-match';
 import { useCheck } from '../findings/use-check';
 import { useI18n } from '../i18n';
 import type { Checker } from '../policy/compile-cached';
 import { Dialog } from './dialog';
+import { EditInPlaceContext, type EditInPlace } from './edit-in-place';
 
 /** What a dialog's action answers: null when it was done (the caller closes the dialog), else why not. */
 export type Outcome = ApiError | null;
@@ -22,6 +26,8 @@ function DialogForm({
   problemId,
   onSubmit,
   onCancel,
+  labelledBy,
+  confirmRef,
   children,
 }: {
   confirm: string;
@@ -30,6 +36,9 @@ function DialogForm({
   problemId: string;
   onSubmit: () => void;
   onCancel: () => void;
+  /** Names the form when it stands on its own, outside a dialog. */
+  labelledBy?: string;
+  confirmRef?: Ref<HTMLButtonElement>;
   children: ReactNode;
 }) {
   const { t, errorText } = useI18n();
@@ -38,13 +47,13 @@ function DialogForm({
     if (!busy) onSubmit();
   };
   return (
-    <form className="stack" onSubmit={submit} noValidate>
+    <form className="stack" onSubmit={submit} noValidate aria-labelledby={labelledBy}>
       {children}
       <p id={problemId} className="problem" role="alert">
         {problem ? errorText(problem) : ''}
       </p>
       <div className="dialog-buttons">
-        <button type="submit" aria-disabled={busy || undefined}>
+        <button ref={confirmRef} type="submit" aria-disabled={busy || undefined}>
           {confirm}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
@@ -55,7 +64,6 @@ function DialogForm({
   );
 }
 
-/** Runs an action, holding the form while it is in flight; returns the refusal to show, if any. */
 /** The optional note a dialog sends along with its action. */
 function OptionalComment({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
@@ -70,6 +78,7 @@ function OptionalComment({ value, onChange }: { value: string; onChange: (value:
   );
 }
 
+/** Runs an action, holding the form while it is in flight; keeps the refusal to show, if any. */
 function useSubmitting() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
@@ -159,15 +168,12 @@ export interface TextDialogProps {
   onClose: () => void;
 }
 
-/** New text for a draft (a reviewer's edit, or the author's resubmission), checked as it is typed, with an optional comment. */
-export function TextDialog({ title, label, hint, initialText, platform, checker, mustChange, confirm, onSubmit, onClose }: TextDialogProps) {
+/** New text being written: checked as it is typed, and refused here when it could not be sent. */
+function useTextEdit({ initialText, platform, checker, mustChange, onSubmit }: TextDialogProps) {
   const [text, setText] = useState(initialText);
   const [comment, setComment] = useState('');
   const { busy, problem, setProblem, attempt } = useSubmitting();
   const { result, checking } = useCheck(checker, text, platform);
-  const editor = useRef<DraftEditorHandle>(null);
-  const problemId = useId();
-
   const submit = () => {
     const refused =
       draftTextProblem(text) ??
@@ -179,41 +185,117 @@ export function TextDialog({ title, label, hint, initialText, platform, checker,
     }
     void attempt(() => onSubmit(text, comment.trim() === '' ? undefined : comment.trim()));
   };
+  const change = (next: string) => {
+    setText(next);
+    setProblem(null);
+  };
+  return { text, change, comment, setComment, result, checking, submit, busy, problem };
+}
+
+type TextEdit = ReturnType<typeof useTextEdit>;
+
+/** The text being written, its caption and the platform counter. */
+function TextField({ label, edit, platform, editor }: { label: string; edit: TextEdit; platform: Platform; editor: RefObject<DraftEditorHandle | null> }) {
+  return (
+    <div className="field">
+      {/* The editor's own aria-label names it; this is the visible caption (a <label> cannot reach into its shadow root). */}
+      <span className="field-caption" onClick={() => editor.current?.focus()}>
+        {label}
+      </span>
+      <DraftEditor label={label} text={edit.text} onChange={edit.change} findings={edit.result.findings} checkedText={edit.text} handle={editor} />
+      <LengthCounter platform={platform} length={edit.result.length} />
+    </div>
+  );
+}
+
+/**
+ * New text for a draft (a reviewer's edit, or the author's resubmission),
+ * checked as it is typed, with an optional comment. Inside a draft pane it is
+ * written in place of the pane's read-only text, with its findings in the
+ * pane's findings column; elsewhere it is a modal dialog.
+ */
+export function TextDialog(props: TextDialogProps) {
+  const place = useContext(EditInPlaceContext);
+  return place ? <TextInPlace place={place} {...props} /> : <TextModal {...props} />;
+}
+
+function TextModal(props: TextDialogProps) {
+  const { title, label, hint, platform, confirm, onClose } = props;
+  const edit = useTextEdit(props);
+  const editor = useRef<DraftEditorHandle>(null);
+  const problemId = useId();
 
   return (
     <Dialog title={title} onClose={onClose} onOpen={() => editor.current?.focus()} wide>
-      <DialogForm confirm={confirm} busy={busy} problem={problem} problemId={problemId} onSubmit={submit} onCancel={onClose}>
+      <DialogForm confirm={confirm} busy={edit.busy} problem={edit.problem} problemId={problemId} onSubmit={edit.submit} onCancel={onClose}>
         {hint && <p className="hint">{hint}</p>}
         <div className="with-findings">
-          <div className="field">
-            <span className="field-caption" onClick={() => editor.current?.focus()}>
-              {label}
-            </span>
-            <DraftEditor
-              label={label}
-              text={text}
-              onChange={(next) => {
-                setText(next);
-                setProblem(null);
-              }}
-              findings={result.findings}
-              checkedText={text}
-              handle={editor}
-            />
-            <LengthCounter platform={platform} length={result.length} />
-          </div>
-          <FindingsPanel findings={result.findings} checking={checking} onSelect={(f) => editor.current?.select(f.start, f.end)} level={3} />
+          <TextField label={label} edit={edit} platform={platform} editor={editor} />
+          <FindingsPanel findings={edit.result.findings} checking={edit.checking} onSelect={(f) => editor.current?.select(f.start, f.end)} level={3} />
         </div>
-        <OptionalComment value={comment} onChange={setComment} />
+        <OptionalComment value={edit.comment} onChange={edit.setComment} />
       </DialogForm>
     </Dialog>
   );
 }
 
-/** A finding's quoted text, kept short for a label: a length finding covers everything past the limit. */
-function shorten(match: string): string {
-  const chars = [...match];
-  return chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : match;
+function TextInPlace({ place, ...props }: TextDialogProps & { place: EditInPlace }) {
+  const { title, label, hint, platform, confirm, onClose } = props;
+  const edit = useTextEdit(props);
+  const editor = useRef<DraftEditorHandle>(null);
+  const titleId = useId();
+  const problemId = useId();
+  const { setEditing } = place;
+
+  // As a dialog does: focus moves to the text, and back to what opened the edit afterwards.
+  useLayoutEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setEditing(true);
+    return () => {
+      setEditing(false);
+      // After the pane has re-rendered: while the edit is open, the action bar (the opener's home) is inert.
+      setTimeout(() => {
+        if (opener?.isConnected) opener.focus();
+      });
+    };
+  }, [setEditing]);
+  useEffect(() => {
+    editor.current?.focus();
+  }, []);
+
+  const escape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    onClose();
+  };
+
+  return (
+    <>
+      {createPortal(
+        <div className="edit-in-place" onKeyDown={escape}>
+          <DialogForm
+            confirm={confirm}
+            busy={edit.busy}
+            problem={edit.problem}
+            problemId={problemId}
+            onSubmit={edit.submit}
+            onCancel={onClose}
+            labelledBy={titleId}
+          >
+            <h3 id={titleId}>{title}</h3>
+            {hint && <p className="hint">{hint}</p>}
+            <TextField label={label} edit={edit} platform={platform} editor={editor} />
+            <OptionalComment value={edit.comment} onChange={edit.setComment} />
+          </DialogForm>
+        </div>,
+        place.editor,
+      )}
+      {createPortal(
+        <FindingsPanel findings={edit.result.findings} checking={edit.checking} onSelect={(f) => editor.current?.select(f.start, f.end)} level={3} />,
+        place.findings,
+      )}
+    </>
+  );
 }
 
 export interface Justified {
@@ -221,19 +303,29 @@ export interface Justified {
   comment: string | undefined;
 }
 
-/** Approving over `error` findings: one written justification for each, and an optional comment. */
+/**
+ * Approving over `error` findings: a written justification for each (the
+ * same ones the pane's findings panel edits), and an optional comment.
+ */
 export function ApproveDialog({ errors, onSubmit, onClose }: { errors: readonly Finding[]; onSubmit: (input: Justified) => Promise<Outcome>; onClose: () => void }) {
   const { t } = useI18n();
-  const [justifications, setJustifications] = useState<readonly string[]>(() => errors.map(() => ''));
+  const justifications = useJustifications();
   const [missing, setMissing] = useState<ReadonlySet<number>>(new Set());
   const [comment, setComment] = useState('');
   const { busy, problem, setProblem, attempt } = useSubmitting();
   const fields = useRef<(HTMLTextAreaElement | null)[]>([]);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const problemId = useId();
   const baseId = useId();
 
+  // The first justification still to write, or Approve when the panel already has them all.
+  const focusFirst = () => {
+    const empty = errors.findIndex((f) => justifications.get(f).trim() === '');
+    (empty >= 0 ? fields.current[empty] : confirmRef.current)?.focus();
+  };
+
   const submit = () => {
-    const problems = justifications.map((j) => noteProblem(j, 'justification', true));
+    const problems = errors.map((f) => noteProblem(justifications.get(f), 'justification', true));
     const bad = new Set(problems.flatMap((p, i) => (p ? [i] : [])));
     setMissing(bad);
     const first = problems.find((p) => p !== null) ?? noteProblem(comment, 'comment', false);
@@ -243,19 +335,27 @@ export function ApproveDialog({ errors, onSubmit, onClose }: { errors: readonly 
       if (index !== undefined) fields.current[index]?.focus();
       return;
     }
-    const overrides = errors.map((f, i) => ({ ruleId: f.ruleId, start: f.start, justification: (justifications[i] ?? '').trim() }));
+    const overrides = errors.map((f) => ({ ruleId: f.ruleId, start: f.start, justification: justifications.get(f).trim() }));
     void attempt(() => onSubmit({ overrides, comment: comment.trim() === '' ? undefined : comment.trim() }));
   };
 
   return (
-    <Dialog title={t('workflow.approve.title')} onClose={onClose}>
-      <DialogForm confirm={t('workflow.approve.confirm')} busy={busy} problem={problem} problemId={problemId} onSubmit={submit} onCancel={onClose}>
+    <Dialog title={t('workflow.approve.title')} onClose={onClose} onOpen={focusFirst}>
+      <DialogForm
+        confirm={t('workflow.approve.confirm')}
+        busy={busy}
+        problem={problem}
+        problemId={problemId}
+        onSubmit={submit}
+        onCancel={onClose}
+        confirmRef={confirmRef}
+      >
         <p className="hint">{t('workflow.approve.intro', { count: errors.length })}</p>
         {errors.map((f, i) => {
           const messageId = `${baseId}-${i}`;
           return (
             <div key={`${f.ruleId}:${f.start}`} className="field justification">
-              <label htmlFor={`${messageId}-field`}>{t('workflow.approve.justificationFor', { match: shorten(f.match), rule: f.ruleId })}</label>
+              <label htmlFor={`${messageId}-field`}>{t('workflow.approve.justificationFor', { match: shortMatch(f.match), rule: f.ruleId })}</label>
               <p id={messageId} className="finding-message">
                 {f.message}
               </p>
@@ -264,10 +364,9 @@ export function ApproveDialog({ errors, onSubmit, onClose }: { errors: readonly 
                 ref={(el) => {
                   fields.current[i] = el;
                 }}
-                value={justifications[i] ?? ''}
+                value={justifications.get(f)}
                 onChange={(e) => {
-                  const value = e.target.value;
-                  setJustifications((all) => all.map((j, k) => (k === i ? value : j)));
+                  justifications.set(f, e.target.value);
                   setProblem(null);
                 }}
                 rows={2}

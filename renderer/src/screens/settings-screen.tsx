@@ -1,0 +1,88 @@
+import { localeNames, locales, type Locale } from '../../../shared/i18n/translate';
+import { platforms, type Platform } from '../../../shared/model';
+import { themes, type Theme } from '../../../shared/preferences';
+import type { AppContext } from '../app';
+import { useI18n } from '../i18n';
+import { NotificationSettings } from '../settings/notification-settings';
+import { ProfileSettings } from '../settings/profile-settings';
+
+/**
+ * Settings: profiles, theme, language, default platform and notifications;
+ * admins also reach the policy from here (edited on its own screen).
+ */
+export function SettingsScreen({ ctx, onProfilesChanged, onOpenPolicy }: { ctx: AppContext; onProfilesChanged: () => void; onOpenPolicy: () => void }) {
+  const { t, locale } = useI18n();
+  const { api, run, session, setSession, preferences, setPreferences, setNotice } = ctx;
+
+  // Shown at once (a theme must switch on the click); the host's answer, or the old value on a refusal, follows.
+  const save = async (change: { theme?: Theme; defaultPlatform?: Platform }) => {
+    const before = preferences;
+    setPreferences({ ...preferences, ...change });
+    const next = await run(api.setPreferences(change));
+    setPreferences(next ?? before);
+    if (next) setNotice({ tone: 'info', key: 'settings.saved' });
+  };
+  const setLocale = async (value: Locale) => {
+    const next = await run(api.setLocale({ locale: value }));
+    if (next) setSession(next);
+  };
+  const systemLanguage = localeNames[preferences.systemLocale ?? locale];
+
+  return (
+    <div className="settings stack">
+      <h1>{t('settings.title')}</h1>
+      <ProfileSettings ctx={ctx} onChanged={onProfilesChanged} />
+
+      <section className="panel stack" aria-labelledby="settings-appearance">
+        <h2 id="settings-appearance">{t('settings.appearance')}</h2>
+        <fieldset className="choice-group">
+          <legend>{t('settings.theme')}</legend>
+          {themes.map((theme) => (
+            <label key={theme} className="check">
+              <input type="radio" name="theme" value={theme} checked={preferences.theme === theme} onChange={() => void save({ theme })} />
+              <span>{t(`theme.${theme}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>{t('language.label')}</span>
+          <select value={locale} onChange={(e) => void setLocale(e.target.value as Locale)}>
+            {locales.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {localeNames[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {session.locale === null && <p className="hint">{t('settings.languageDefault', { language: systemLanguage })}</p>}
+        <label className="field">
+          <span>{t('settings.defaultPlatform')}</span>
+          <select value={preferences.defaultPlatform} onChange={(e) => void save({ defaultPlatform: e.target.value as Platform })} aria-describedby="default-platform-hint">
+            {platforms.map((p) => (
+              <option key={p} value={p}>
+                {t(`platform.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="hint" id="default-platform-hint">
+          {t('settings.defaultPlatformHint')}
+        </p>
+      </section>
+
+      <NotificationSettings />
+
+      {session.profile?.role === 'admin' && (
+        <section className="panel stack" aria-labelledby="settings-policy">
+          <h2 id="settings-policy">{t('settings.policy')}</h2>
+          <p className="hint">{t('settings.policyHint')}</p>
+          <div>
+            <button type="button" className="secondary" onClick={onOpenPolicy}>
+              {t('settings.openPolicy')}
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
