@@ -13,7 +13,8 @@ export class ShellPage {
 
   /** `names.workingAs`: the profile picker's label in the UI's language. */
   constructor(readonly page: Page, names: { workingAs?: string } = {}) {
-    this.workingAs = page.getByLabel(names.workingAs ?? 'Working as');
+    // A combobox: in Chinese the label is also part of the profile picker's region name.
+    this.workingAs = page.getByRole('combobox', { name: names.workingAs ?? 'Working as' });
     // The top bar's picker (Settings has one of its own).
     this.language = page.getByRole('banner').getByLabel('Language');
     // The notice line is the first status region; the navigation's count and the toasts come after it.
