@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { LogFilter } from '../../../shared/log/log-query';
-import { logStatuses, type LogStatus } from '../../../shared/log/log-record';
-import { platforms, type Platform } from '../../../shared/model';
+import { logStatuses } from '../../../shared/log/log-record';
+import { platforms } from '../../../shared/model';
+import { ChoiceFilter } from '../choice-filter';
 import { useI18n } from '../i18n';
 
 /** Drops unset fields so the request carries only the filters in use. */
@@ -31,39 +32,27 @@ export function LogFilters({ value, onChange, authors }: { value: LogFilter; onC
         <span>{t('logView.filter.to')}</span>
         <input type="date" value={value.to ?? ''} min={value.from || undefined} onChange={(e) => set({ to: e.target.value || undefined })} />
       </label>
-      <label className="field">
-        <span>{t('logView.filter.platform')}</span>
-        <select value={value.platform ?? ''} onChange={(e) => set({ platform: (e.target.value || undefined) as Platform | undefined })}>
-          <option value="">{t('logView.filter.any')}</option>
-          {platforms.map((p) => (
-            <option key={p} value={p}>
-              {t(`platform.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('logView.filter.author')}</span>
-        <select value={value.author ?? ''} onChange={(e) => set({ author: e.target.value || undefined })}>
-          <option value="">{t('logView.filter.any')}</option>
-          {authors.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('logView.filter.status')}</span>
-        <select value={value.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as LogStatus | undefined })}>
-          <option value="">{t('logView.filter.anyStatus')}</option>
-          {logStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceFilter
+        label={t('logView.filter.platform')}
+        any={t('logView.filter.any')}
+        value={value.platform}
+        choices={platforms.map((p) => ({ value: p, label: t(`platform.${p}`) }))}
+        onChange={(platform) => set({ platform })}
+      />
+      <ChoiceFilter
+        label={t('logView.filter.author')}
+        any={t('logView.filter.any')}
+        value={value.author}
+        choices={authors.map((name) => ({ value: name, label: name }))}
+        onChange={(author) => set({ author })}
+      />
+      <ChoiceFilter
+        label={t('logView.filter.status')}
+        any={t('logView.filter.anyStatus')}
+        value={value.status}
+        choices={logStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        onChange={(status) => set({ status })}
+      />
     </fieldset>
   );
 }

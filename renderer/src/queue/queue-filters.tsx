@@ -1,6 +1,7 @@
 import type { KeyboardEvent, RefObject } from 'react';
-import { platforms, purposes, type Platform, type Purpose } from '../../../shared/model';
+import { platforms, purposes } from '../../../shared/model';
 import { maxQueueSearchLength } from '../../../shared/queue-query';
+import { ChoiceFilter } from '../choice-filter';
 import { useI18n } from '../i18n';
 import type { QueueFilters } from './use-queue';
 
@@ -50,39 +51,27 @@ export function QueueFilterControls({
           onKeyDown={leave}
         />
       </label>
-      <label className="field">
-        <span>{t('queue.platform')}</span>
-        <select value={value.platform ?? ''} onChange={(e) => set({ platform: (e.target.value || undefined) as Platform | undefined })}>
-          <option value="">{t('queue.anyPlatform')}</option>
-          {platforms.map((p) => (
-            <option key={p} value={p}>
-              {t(`platform.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('queue.author')}</span>
-        <select value={value.author ?? ''} onChange={(e) => set({ author: e.target.value || undefined })}>
-          <option value="">{t('queue.anyAuthor')}</option>
-          {authorChoices.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('queue.purpose')}</span>
-        <select value={value.purpose ?? ''} onChange={(e) => set({ purpose: (e.target.value || undefined) as Purpose | undefined })}>
-          <option value="">{t('queue.anyPurpose')}</option>
-          {purposes.map((p) => (
-            <option key={p} value={p}>
-              {t(`purpose.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceFilter
+        label={t('queue.platform')}
+        any={t('queue.anyPlatform')}
+        value={value.platform}
+        choices={platforms.map((p) => ({ value: p, label: t(`platform.${p}`) }))}
+        onChange={(platform) => set({ platform })}
+      />
+      <ChoiceFilter
+        label={t('queue.author')}
+        any={t('queue.anyAuthor')}
+        value={value.author}
+        choices={authorChoices.map((a) => ({ value: a, label: a }))}
+        onChange={(author) => set({ author })}
+      />
+      <ChoiceFilter
+        label={t('queue.purpose')}
+        any={t('queue.anyPurpose')}
+        value={value.purpose}
+        choices={purposes.map((p) => ({ value: p, label: t(`purpose.${p}`) }))}
+        onChange={(purpose) => set({ purpose })}
+      />
       <label className="check">
         <input type="checkbox" checked={value.crisis === true} onChange={(e) => set({ crisis: e.target.checked || undefined })} />
         <span>{t('queue.crisisOnly')}</span>
