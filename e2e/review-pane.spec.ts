@@ -49,7 +49,7 @@ test.describe('review pane', () => {
     // Three columns: the queue, the draft, its findings.
     await expect(pane.findings.group('Errors (1)')).toContainText(phone);
     const [list, text, findings] = await Promise.all([queue.list.boundingBox(), pane.text.boundingBox(), pane.findings.root.boundingBox()]);
-    expect(list && text && findings).toBeTruthy();
+    for (const box of [list, text, findings]) expect(box, 'each column is laid out').not.toBeNull();
     expect(list!.x + list!.width).toBeLessThanOrEqual(text!.x);
     expect(text!.x + text!.width).toBeLessThanOrEqual(findings!.x);
     expect(findings!.y).toBeLessThan(text!.y + text!.height);
