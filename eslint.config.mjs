@@ -1,15 +1,20 @@
-// Lint enforces the layer rules of ARCHITECTURE.md: shared/ is pure, the
-// renderer never reaches into electron/, only the wrappers touch IPC.
+// Lint enforces the layer rules of docs/ARCHITECTURE.md: shared/ is pure, the
+// renderer never reaches into electron/, only electron/desktop/ imports
+// electron, the core imports no host, and only the wrappers touch IPC.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const electronOnlyIn = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc-main.ts', 'electron/app-protocol.ts', 'electron/log-save.ts'];
+const desktopOnly = 'electron/desktop/**/*.ts';
+const noElectron = { name: 'electron', message: 'Only electron/desktop/ imports electron.' };
+/** Folders of the hosts; the core (and common/) runs in any of them and imports none. */
+const hostFolders = (...except) =>
+  ['desktop', 'cli', 'web-host'].filter((f) => !except.includes(f)).map((f) => ({ group: [`**/electron/${f}/**`, `../${f}/**`, `../../${f}/**`], message: `electron/${f}/ is a host: import it only from itself.` }));
 
 const rawIpc = (allowed) => ({
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'].filter((n) => n !== allowed),
-  message: 'Raw IPC is only allowed in electron/ipc-main.ts (ipcMain) and electron/preload.ts (ipcRenderer).',
+  message: 'Raw IPC is only allowed in electron/desktop/ipc-main.ts (ipcMain) and electron/desktop/preload.ts (ipcRenderer).',
 });
 
 export default tseslint.config(
@@ -22,25 +27,34 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: `Only ${electronOnlyIn.join(', ')} import electron.` }],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
     },
   },
   {
-    files: ['electron/main.ts', 'electron/app-protocol.ts', 'electron/log-save.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc(null)] }] },
+    files: ['electron/core/**/*.ts', 'electron/common/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: hostFolders() }] },
+  },
+  // `countersign serve` starts the loopback host.
+  {
+    files: ['electron/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: hostFolders('cli', 'web-host') }] },
   },
   {
-    files: ['electron/ipc-main.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc('ipcMain')] }] },
+    files: ['electron/web-host/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: hostFolders('web-host') }] },
   },
   {
-    files: ['electron/preload.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc('ipcRenderer')] }] },
+    files: [desktopOnly],
+    ignores: ['electron/desktop/ipc-main.ts', 'electron/desktop/preload.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc(null)], patterns: hostFolders('desktop') }] },
+  },
+  {
+    files: ['electron/desktop/ipc-main.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc('ipcMain')], patterns: hostFolders('desktop') }] },
+  },
+  {
+    files: ['electron/desktop/preload.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc('ipcRenderer')], patterns: hostFolders('desktop') }] },
   },
   {
     files: ['shared/**/*.ts'],

@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { DraftStore } from '../electron/core/draft-store';
+import { DraftStore } from '../electron/core/store/draft-store';
 import { openNodeSettings } from '../electron/core/settings';
 import { Workstation } from '../electron/core/workstation';
-import type { JournalRecord } from '../shared/journal-records';
+import type { JournalRecord } from '../electron/core/store/journal-records';
 import { draftGenerator, median, mib } from './bench-queue/fixture';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -14,9 +14,9 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { main: 'electron/desktop/main.ts' }, outdir: 'dist' }),
   // A sandboxed preload may only require a few modules: keep it self-contained.
-  build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist', target: 'chrome130' }),
+  build({ ...common, entryPoints: { preload: 'electron/desktop/preload.ts' }, outdir: 'dist', target: 'chrome130' }),
   build({
     ...common,
     entryPoints: { cli: 'electron/cli/main.ts' },

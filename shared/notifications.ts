@@ -1,5 +1,4 @@
 import { translate, type Locale, type MessageKey, type MessageParams } from './i18n/translate';
-import type { JournalRecord } from './journal-records';
 import type { DraftEventType, DraftStatus, DraftSummary, Platform, Profile, Role } from './model';
 
 // Notifications are facts derived from journal records as they are appended,
@@ -37,8 +36,18 @@ const excerptLength = 80;
 
 const decisions: ReadonlySet<DraftEventType> = new Set(['approved', 'changes_requested', 'rejected']);
 
+/** What a notification needs of a journal record (the record format itself belongs to the core). */
+export interface RecordFacts {
+  type: DraftEventType;
+  draftId: string;
+  status: DraftStatus;
+  actor: string;
+  at: string;
+  text?: string | undefined;
+}
+
 /** The notification a journal record raises, or null; `draft` is the draft's summary after the record. */
-export function notificationFor(record: JournalRecord, draft: Pick<DraftSummary, 'author' | 'platform' | 'crisis' | 'text'>): DraftNotification | null {
+export function notificationFor(record: RecordFacts, draft: Pick<DraftSummary, 'author' | 'platform' | 'crisis' | 'text'>): DraftNotification | null {
   let kind: NotificationKind;
   if ((record.type === 'submitted' || record.type === 'resubmitted') && record.status === 'pending') kind = 'queued';
   else if (decisions.has(record.type) && record.actor !== draft.author) kind = 'decided';

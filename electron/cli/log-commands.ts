@@ -4,9 +4,9 @@ import { exportFormats, type ExportFormat, type LogFilter } from '../../shared/l
 import { logStatuses, type LogStatus } from '../../shared/log/log-record';
 import { platforms, type Platform } from '../../shared/model';
 import { resolveDataDir } from '../core/data-dir';
-import { verifyJournal } from '../core/journal-recovery';
-import { writeFileStreamed } from '../core/log-export';
-import { chainHashPattern, verifyLogFile } from '../core/log-verify';
+import { verifyJournal } from '../core/store/journal-recovery';
+import { writeFileStreamed } from '../core/log/log-export';
+import { chainHashPattern, verifyLogFile } from '../core/log/log-verify';
 import { CliFailure } from './cli-failure';
 import { exitCodes } from './exit-codes';
 import { asCliFailure, dataDirOption, withSession, type CliIo, type DataDirOption } from './session';

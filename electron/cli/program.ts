@@ -15,7 +15,7 @@ import {
   type Role,
 } from '../../shared/model';
 import { resolveDataDir } from '../core/data-dir';
-import { recoverJournal } from '../core/journal-recovery';
+import { recoverJournal } from '../core/store/journal-recovery';
 import { startWebHost } from '../web-host/server';
 import { runCheck, type CheckOptions } from './check-command';
 import { CliFailure } from './cli-failure';

@@ -5,7 +5,7 @@ import { CountersignError, toApiError, type ApiError, type ApiResult } from '../
 import { describeIssues } from '../../shared/schema-issues';
 import type { Profile } from '../../shared/model';
 import type { Changes, ExportProgress, Workstation } from './workstation';
-import { exportFileName, exportMimeTypes, stringSink } from './log-export';
+import { exportFileName, exportMimeTypes, stringSink } from './log/log-export';
 import { pickLocale } from '../../shared/i18n/translate';
 
 /** Who is acting in one window or one loopback-host run. */

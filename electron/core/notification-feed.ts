@@ -1,6 +1,6 @@
 import { batchFor, notificationFor, type DraftNotification, type NotificationBatch } from '../../shared/notifications';
 import type { HostSession } from './handlers';
-import { JournalTail } from './journal-tail';
+import { JournalTail } from './store/journal-tail';
 import type { Workstation } from './workstation';
 
 /**

@@ -7,8 +7,8 @@ import { CountersignError, type ErrorKind } from '../../shared/errors';
 import { createHandlers, dispatch, eventsFor, type HostSession } from '../core/handlers';
 import type { Workstation } from '../core/workstation';
 import { batchForSession, watchNotifications } from '../core/notification-feed';
-import { securityHeaders } from './security-headers';
-import { readStaticFile } from './static-files';
+import { securityHeaders } from '../common/security-headers';
+import { readStaticFile } from '../common/static-files';
 
 export interface WebHostOptions {
   ws: Workstation;

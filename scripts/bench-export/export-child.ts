@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'csv-stringify/sync';
-import { logRecordHash, writeFileStreamed, type TextSink } from '../../electron/core/log-export';
+import { logRecordHash, writeFileStreamed, type TextSink } from '../../electron/core/log/log-export';
 import { openNodeSettings } from '../../electron/core/settings';
 import { Workstation } from '../../electron/core/workstation';
-import { csvColumns, emptyChainHash, guardFormula, overridesCell } from '../../shared/log/log-format';
+import { csvColumns, emptyChainHash, guardFormula, overridesCell } from '../../electron/core/log/log-format';
 
 const [dataDir, mode, out] = process.argv.slice(2) as [string, 'csv' | 'jsonl' | 'html' | 'baseline-csv', string];
 const gc = () => (globalThis as { gc?: () => void }).gc?.();

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import Conf from 'conf';
-import { applyToDraft, type JournalRecord } from '../../shared/journal-records';
+import { applyToDraft, type JournalRecord } from '../../electron/core/store/journal-records';
 import type { Draft, DraftEvent } from '../../shared/model';
 import { check, compilePolicy } from '../../shared/rules/engine';
 import { benchPolicy } from './fixture';

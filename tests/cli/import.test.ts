@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importBatchSize } from '../../electron/cli/import-command';
-import { journalFileName } from '../../electron/core/journal-file';
+import { journalFileName } from '../../electron/core/store/journal-file';
 import { Workstation } from '../../electron/core/workstation';
 import { CountersignError } from '../../shared/errors';
 import type { Draft, DraftSummary } from '../../shared/model';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { journalFileName } from '../../electron/core/journal-file';
+import { journalFileName } from '../../electron/core/store/journal-file';
 import { awkward, logFixture, logOrder } from '../core/log-fixture';
 import { tempDir } from '../temp-dir';
 import { cli } from './run-cli';

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBatchSize } from '../../electron/cli/import-command';
-import { journalFileName } from '../../electron/core/journal-file';
-import { lockFileName } from '../../electron/core/write-lock';
+import { journalFileName } from '../../electron/core/store/journal-file';
+import { lockFileName } from '../../electron/core/store/write-lock';
 import { openWorkstation, seedProfiles } from '../core/open-workstation';
 import { tempDir } from '../temp-dir';
 

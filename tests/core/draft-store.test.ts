@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DraftStore } from '../../electron/core/draft-store';
-import { chainHash, genesisHash, journalFileName } from '../../electron/core/journal-file';
-import { migratedBackupName } from '../../electron/core/journal-migration';
-import { recoverJournal } from '../../electron/core/journal-recovery';
-import { snapshotFileName } from '../../electron/core/journal-snapshot';
-import { lockFileName } from '../../electron/core/write-lock';
+import { DraftStore } from '../../electron/core/store/draft-store';
+import { chainHash, genesisHash, journalFileName } from '../../electron/core/store/journal-file';
+import { migratedBackupName } from '../../electron/core/store/journal-migration';
+import { recoverJournal } from '../../electron/core/store/journal-recovery';
+import { snapshotFileName } from '../../electron/core/store/journal-snapshot';
+import { lockFileName } from '../../electron/core/store/write-lock';
 import { tempDir } from '../temp-dir';
 import { errorOf, openWorkstation, seedProfiles } from './open-workstation';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { journalFileName } from '../../electron/core/journal-file';
-import { JournalTail } from '../../electron/core/journal-tail';
+import { journalFileName } from '../../electron/core/store/journal-file';
+import { JournalTail } from '../../electron/core/store/journal-tail';
 import { batchForSession, watchNotifications } from '../../electron/core/notification-feed';
 import type { DraftNotification } from '../../shared/notifications';
 import { tempDir } from '../temp-dir';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { journalFileName } from '../../electron/core/journal-file';
+import { journalFileName } from '../../electron/core/store/journal-file';
 import { tempDir } from '../temp-dir';
 import { errorOf, openWorkstation, seedProfiles } from './open-workstation';
 

@@ -19,10 +19,10 @@ vi.mock('electron', () => ({
   protocol: {},
 }));
 
-const { registerIpcHandlers, registerSaveLog } = await import('../../electron/ipc-main');
+const { registerIpcHandlers, registerSaveLog } = await import('../../electron/desktop/ipc-main');
 const { saveLogRequest } = await import('../../shared/desktop-contract');
 const { saveLogChannel } = await import('../../shared/channels');
-const { isTrustedSender } = await import('../../electron/app-protocol');
+const { isTrustedSender } = await import('../../electron/desktop/app-protocol');
 const { createHandlers } = await import('../../electron/core/handlers');
 
 const mainFrame = { url: 'app://countersign/index.html' };

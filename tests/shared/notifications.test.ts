@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalRecord } from '../../shared/journal-records';
+import type { JournalRecord } from '../../electron/core/store/journal-records';
 import { batchFor, concerns, notificationFor, notificationText, waitsFor, type DraftNotification } from '../../shared/notifications';
 
 const draft = { author: 'Zhang Wei', platform: 'weibo' as const, crisis: false, text: 'Text in force' };

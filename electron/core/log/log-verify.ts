@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { emptyChainHash, logRecordFields } from '../../shared/log/log-format';
-import type { LogRecord } from '../../shared/log/log-record';
+import { emptyChainHash, logRecordFields } from './log-format';
+import type { LogRecord } from '../../../shared/log/log-record';
 import { logRecordHash } from './log-export';
 
 export type LogVerdict =

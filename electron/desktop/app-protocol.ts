@@ -1,6 +1,6 @@
 import { protocol, type IpcMainInvokeEvent } from 'electron';
-import { securityHeaders } from './web-host/security-headers';
-import { readStaticFile } from './web-host/static-files';
+import { securityHeaders } from '../common/security-headers';
+import { readStaticFile } from '../common/static-files';
 
 export const appScheme = 'app';
 export const appHost = 'countersign';

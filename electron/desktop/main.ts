@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, Notification, session, shell, type WebContents } from 'electron';
 import ElectronStore from 'electron-store';
-import { CountersignError } from '../shared/errors';
-import { pickLocale, type Locale } from '../shared/i18n/translate';
-import { notificationText, type NotificationBatch } from '../shared/notifications';
+import { CountersignError } from '../../shared/errors';
+import { pickLocale, type Locale } from '../../shared/i18n/translate';
+import { notificationText, type NotificationBatch } from '../../shared/notifications';
 import { appEntryUrl, isTrustedSender, registerAppScheme, serveRenderer } from './app-protocol';
-import { externalUrl } from './external-url';
-import { createHandlers, eventsFor, type HostSession } from './core/handlers';
-import { Settings, settingsFileName } from './core/settings';
-import { Workstation } from './core/workstation';
-import { batchForSession, watchNotifications } from './core/notification-feed';
+import { externalUrl } from '../common/external-url';
+import { createHandlers, eventsFor, type HostSession } from '../core/handlers';
+import { Settings, settingsFileName } from '../core/settings';
+import { Workstation } from '../core/workstation';
+import { batchForSession, watchNotifications } from '../core/notification-feed';
 import { registerIpcHandlers, registerSaveLog, sendEvent, type IpcOptions } from './ipc-main';
 import { saveLog } from './log-save';
 

@@ -2,9 +2,9 @@
 // canonical form (what its hash covers), the CSV columns, the formula guard,
 // HTML escaping and the filter. Hashing and writing happen in the core.
 
-import { CountersignError } from '../errors';
-import type { LogFilter } from './log-query';
-import type { LogRecord } from './log-record';
+import { CountersignError } from '../../../shared/errors';
+import type { LogFilter } from '../../../shared/log/log-query';
+import type { LogRecord } from '../../../shared/log/log-record';
 
 /** 64 zeros: the previous hash of the first record, and the chain head of an empty log. */
 export const emptyChainHash = '0'.repeat(64);

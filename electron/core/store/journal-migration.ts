@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CountersignError } from '../../shared/errors';
-import type { JournalRecord } from '../../shared/journal-records';
-import { platforms, roles } from '../../shared/model';
+import { CountersignError } from '../../../shared/errors';
+import type { JournalRecord } from './journal-records';
+import { platforms, roles } from '../../../shared/model';
 import { syncDirectory } from './durable-files';
 import { headerVersion, JournalFile } from './journal-file';
 

@@ -15,8 +15,8 @@ import {
   type Platform,
   type Purpose,
   type Role,
-} from './model';
-import { ruleCategories, severities, type Finding } from './rules/types';
+} from '../../../shared/model';
+import { ruleCategories, severities, type Finding } from '../../../shared/rules/types';
 
 // One record of the draft journal: one workflow event as a fact that already
 // passed the workflow when it was written, carrying the status it led to, so

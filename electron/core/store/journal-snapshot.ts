@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { makeSummary } from '../../shared/journal-records';
-import { noLogFacts, type ApprovalFacts, type LogFacts } from '../../shared/log/log-facts';
-import type { DraftStatus, DraftSummary, Platform, Purpose } from '../../shared/model';
-import type { RuleCategory } from '../../shared/rules/types';
+import { makeSummary } from './journal-records';
+import { noLogFacts, type ApprovalFacts, type LogFacts } from '../log/log-facts';
+import type { DraftStatus, DraftSummary, Platform, Purpose } from '../../../shared/model';
+import type { RuleCategory } from '../../../shared/rules/types';
 import { syncDirectory } from './durable-files';
 import type { JournalPosition } from './journal-file';
 

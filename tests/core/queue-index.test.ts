@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
 import type { DraftStatus, DraftSummary, Platform, Purpose } from '../../shared/model';
 import { byUrgency, latestFirst, queueOrder } from '../../shared/queue-order';
-import { firstLine, maxQueueSearchLength, maxQueueWindow, QueueIndex, toQueueRow, type QueueQuery } from '../../shared/queue-query';
+import { maxQueueSearchLength, maxQueueWindow, type QueueQuery } from '../../shared/queue-query';
+import { firstLine, QueueIndex, toQueueRow } from '../../electron/core/queue-index';
 
 let serial = 0;
 /** A summary with defaults; `at` is a minute offset from a fixed day, so times order as numbers do. */

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildApi, type CountersignApi } from '../shared/api';
-import { eventChannel, saveLogChannel } from '../shared/channels';
-import type { DesktopApi } from '../shared/desktop-contract';
+import { buildApi, type CountersignApi } from '../../shared/api';
+import { eventChannel, saveLogChannel } from '../../shared/channels';
+import type { DesktopApi } from '../../shared/desktop-contract';
 
 // The renderer's only door to the main process: the typed API, nothing else.
 const api = buildApi(

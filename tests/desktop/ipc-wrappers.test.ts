@@ -17,9 +17,9 @@ vi.mock('electron', () => ({
 }));
 
 const { channelNames, eventNames } = await import('../../shared/channels');
-const { registerIpcHandlers, registerSaveLog } = await import('../../electron/ipc-main');
+const { registerIpcHandlers, registerSaveLog } = await import('../../electron/desktop/ipc-main');
 const { CountersignError } = await import('../../shared/errors');
-const { isTrustedSender } = await import('../../electron/app-protocol');
+const { isTrustedSender } = await import('../../electron/desktop/app-protocol');
 
 describe('main-side IPC registration', () => {
   const calls: string[] = [];
@@ -118,7 +118,7 @@ describe('the desktop app\'s save-log call', () => {
 
 describe('preload bridge', () => {
   it('exposes one method per channel, one subscription per event and the desktop call, nothing else', async () => {
-    await import('../../electron/preload');
+    await import('../../electron/desktop/preload');
     const api = exposed.countersign as Record<string, unknown> & { events: Record<string, (l: () => void) => () => void> };
     expect(Object.keys(api).sort()).toEqual([...channelNames, 'desktop', 'events'].sort());
     expect(Object.keys(api.events).sort()).toEqual([...eventNames].sort());

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportFormat, LogFilter } from '../../shared/log/log-query';
-import type { LogRecord } from '../../shared/log/log-record';
+import type { ExportFormat, LogFilter } from '../../../shared/log/log-query';
+import type { LogRecord } from '../../../shared/log/log-record';
 import {
   canonicalJson,
   csvColumns,
@@ -14,9 +14,9 @@ import {
   jsonlTrailer,
   overridesCell,
   type ChainLink,
-} from '../../shared/log/log-format';
-import { syncDirectory } from './durable-files';
-import { externalUrl } from '../external-url';
+} from './log-format';
+import { syncDirectory } from '../store/durable-files';
+import { externalUrl } from '../../common/external-url';
 
 /** `sha256(previousHash + canonicalJson(record))`, hex. */
 export function logRecordHash(previousHash: string, record: LogRecord, json = canonicalJson(record)): string {

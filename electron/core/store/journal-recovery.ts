@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CountersignError } from '../../shared/errors';
-import { applyToSummary } from '../../shared/journal-records';
-import type { DraftSummary } from '../../shared/model';
+import { CountersignError } from '../../../shared/errors';
+import { applyToSummary } from './journal-records';
+import type { DraftSummary } from '../../../shared/model';
 import { writeFileAtomic } from './durable-files';
 import { journalFileName, JournalFile } from './journal-file';
 import { snapshotFileName } from './journal-snapshot';

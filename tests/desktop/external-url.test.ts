@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { externalUrl } from '../../electron/external-url';
-import { writeLog, stringSink } from '../../electron/core/log-export';
+import { externalUrl } from '../../electron/common/external-url';
+import { writeLog, stringSink } from '../../electron/core/log/log-export';
 import type { LogRecord } from '../../shared/log/log-record';
 
 describe('externalUrl: the allow-list for links opened outside the app', () => {

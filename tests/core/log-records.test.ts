@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { computeDashboard, isoWeek, median } from '../../shared/log/dashboard';
-import { canonicalJson, checkLogFilter, csvColumns, csvLine, guardFormula, jsonlLine, matchesLogFilter, overridesCell } from '../../shared/log/log-format';
-import { applyToSummary, type JournalRecord } from '../../shared/journal-records';
-import { applyToLogFacts, noLogFacts, type LogFacts } from '../../shared/log/log-facts';
-import { toLogRecord, type LogRecord } from '../../shared/log/log-record';
+import { computeDashboard, isoWeek, median } from '../../electron/core/log/dashboard';
+import { canonicalJson, checkLogFilter, csvColumns, csvLine, guardFormula, jsonlLine, matchesLogFilter, overridesCell } from '../../electron/core/log/log-format';
+import { applyToSummary, type JournalRecord } from '../../electron/core/store/journal-records';
+import { applyToLogFacts, noLogFacts, toLogRecord, type LogFacts } from '../../electron/core/log/log-facts';
+import type { LogRecord } from '../../shared/log/log-record';
 import type { DraftSummary } from '../../shared/model';
 import type { Finding } from '../../shared/rules/types';
 

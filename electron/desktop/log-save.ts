@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, type WebContents } from 'electron';
-import { CountersignError } from '../shared/errors';
-import type { SavedLog, SaveLogRequest } from '../shared/desktop-contract';
-import { writeFileAtomic } from './core/durable-files';
-import type { HostSession } from './core/handlers';
-import { exportFileName, stringSink, writeFileStreamed } from './core/log-export';
-import type { Workstation } from './core/workstation';
+import { CountersignError } from '../../shared/errors';
+import type { SavedLog, SaveLogRequest } from '../../shared/desktop-contract';
+import { writeFileAtomic } from '../core/store/durable-files';
+import type { HostSession } from '../core/handlers';
+import { exportFileName, stringSink, writeFileStreamed } from '../core/log/log-export';
+import type { Workstation } from '../core/workstation';
 
 // The desktop app's log export: the native save dialog, then the file written
 // by the main process (streamed; nothing crosses IPC but the answer), and PDF

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { journalRecordProblem, type JournalRecord } from '../../shared/journal-records';
+import { journalRecordProblem, type JournalRecord } from './journal-records';
 
 const chunkBytes = 4 * 1024 * 1024;
 const newline = 0x0a;

@@ -1,7 +1,7 @@
-import { countBySeverity, type DraftStatus, type DraftSummary, type SeverityCounts } from '../model';
-import type { JournalRecord } from '../journal-records';
-import type { RuleCategory } from '../rules/types';
-import type { LogRecord } from './log-record';
+import { countBySeverity, type DraftStatus, type DraftSummary, type SeverityCounts } from '../../../shared/model';
+import type { JournalRecord } from '../store/journal-records';
+import type { RuleCategory } from '../../../shared/rules/types';
+import type { LogRecord } from '../../../shared/log/log-record';
 
 /**
  * What the approved-post log needs of a draft beyond its summary, folded
@@ -64,4 +64,30 @@ export function applyToLogFacts(facts: LogFacts = noLogFacts, before: Pick<Draft
   }
   const same = submittedAt === facts.submittedAt && queueMs === facts.queueMs && reviewerEdited === facts.reviewerEdited && approvedAt === facts.approvedAt && approval === facts.approval;
   return same ? facts : { submittedAt, queueMs, reviewerEdited, approvedAt, approval };
+}
+
+/** The log record of an approved or published draft; null for any other status. */
+export function toLogRecord(summary: Readonly<DraftSummary>, facts: Readonly<LogFacts>): LogRecord | null {
+  if (summary.status !== 'approved' && summary.status !== 'published') return null;
+  const { approval, approvedAt } = facts;
+  if (!approval || !approvedAt) return null;
+  return {
+    id: summary.id,
+    status: summary.status,
+    platform: summary.platform,
+    purpose: summary.purpose ?? null,
+    text: summary.text,
+    author: summary.author,
+    approvers: approval.approvers,
+    submittedAt: facts.submittedAt ?? summary.createdAt,
+    approvedAt,
+    publishedAt: summary.publishedAt ?? null,
+    url: summary.publishedUrl ?? null,
+    // Revisions are numbered 1, 2, 3… (replay refuses a gap).
+    revisions: summary.revision,
+    reviewerEdited: facts.reviewerEdited,
+    findingsAtApproval: approval.findings,
+    overrides: approval.overrides,
+    secondsInQueue: Math.round(facts.queueMs / 1000),
+  };
 }

@@ -1,6 +1,6 @@
-import type { RuleCategory } from '../rules/types';
-import type { DashboardStats } from './log-query';
-import type { LogRecord } from './log-record';
+import type { RuleCategory } from '../../../shared/rules/types';
+import type { DashboardStats } from '../../../shared/log/log-query';
+import type { LogRecord } from '../../../shared/log/log-record';
 
 /** One approved or published post as the dashboard counts it. */
 export interface DashboardItem {

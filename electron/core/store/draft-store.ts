@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyToDraft, applyToSummary, makeSummary, type JournalRecord } from '../../shared/journal-records';
-import { applyToLogFacts } from '../../shared/log/log-facts';
-import type { Draft, DraftStatus, DraftSummary } from '../../shared/model';
+import { applyToDraft, applyToSummary, makeSummary, type JournalRecord } from './journal-records';
+import { applyToLogFacts } from '../log/log-facts';
+import type { Draft, DraftStatus, DraftSummary } from '../../../shared/model';
 import { fileVersion, journalFileName, JournalFile, type JournalEntry } from './journal-file';
 import { migrateJournal } from './journal-migration';
 import { readSnapshot, writeSnapshot, type IndexEntry } from './journal-snapshot';

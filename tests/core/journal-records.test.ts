@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyToDraft, applyToSummary, journalRecordProblem, type JournalRecord } from '../../shared/journal-records';
+import { applyToDraft, applyToSummary, journalRecordProblem, type JournalRecord } from '../../electron/core/store/journal-records';
 
 const submitted: JournalRecord = {
   type: 'submitted',

@@ -1,9 +1,9 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { channelNames, eventChannel, saveLogChannel, type EventName } from '../shared/channels';
-import type { EventPayload } from '../shared/contract';
-import { CountersignError, type ApiResult } from '../shared/errors';
-import { saveLogRequest, type SaveLogRequest, type SavedLog } from '../shared/desktop-contract';
-import { dispatch, failure, invalidRequest, type Handlers, type HostSession } from './core/handlers';
+import { channelNames, eventChannel, saveLogChannel, type EventName } from '../../shared/channels';
+import type { EventPayload } from '../../shared/contract';
+import { CountersignError, type ApiResult } from '../../shared/errors';
+import { saveLogRequest, type SaveLogRequest, type SavedLog } from '../../shared/desktop-contract';
+import { dispatch, failure, invalidRequest, type Handlers, type HostSession } from '../core/handlers';
 
 export interface IpcOptions {
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean;

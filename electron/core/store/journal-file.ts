@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CountersignError } from '../../shared/errors';
-import { journalRecordProblem, type JournalRecord } from '../../shared/journal-records';
+import { CountersignError } from '../../../shared/errors';
+import { journalRecordProblem, type JournalRecord } from './journal-records';
 import { syncDirectory } from './durable-files';
 
 export const journalFileName = 'drafts.journal.jsonl';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CountersignError } from '../../shared/errors';
+import { CountersignError } from '../../../shared/errors';
 
 export const lockFileName = 'countersign.lock';
 
