@@ -15,6 +15,8 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: { main: 'electron/desktop/main.ts' }, outdir: 'dist' }),
+  // The core's own process: a utility process in the app, a child process of `countersign serve`.
+  build({ ...common, entryPoints: { core: 'electron/core/process/core-main.ts' }, outdir: 'dist' }),
   // A sandboxed preload may only require a few modules: keep it self-contained.
   build({ ...common, entryPoints: { preload: 'electron/desktop/preload.ts' }, outdir: 'dist', target: 'chrome130' }),
   build({

@@ -34,7 +34,7 @@ export const channelNames = [
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['draftsChanged', 'profilesChanged', 'policyChanged', 'notification', 'preferencesChanged', 'exportProgress'] as const;
+export const eventNames = ['draftsChanged', 'profilesChanged', 'policyChanged', 'notification', 'preferencesChanged', 'exportProgress', 'coreStatus'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isChannelName(name: string): name is ChannelName {

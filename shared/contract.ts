@@ -129,5 +129,10 @@ export interface EventPayloads {
   preferencesChanged: Record<string, never>;
   /** How far the log export this window asked for got: drafts looked at, of all drafts. */
   exportProgress: { done: number; total: number };
+  /** The host's word on the core process: it stopped and is being restarted, runs again, or stopped for good. */
+  coreStatus: { state: CoreState };
 }
+
+export const coreStates = ['restarting', 'restarted', 'failed'] as const;
+export type CoreState = (typeof coreStates)[number];
 export type EventPayload<E extends EventName> = EventPayloads[E];

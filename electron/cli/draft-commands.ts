@@ -49,8 +49,8 @@ export function addDraftCommands(program: Command, io: CliIo): void {
       .description(description)
       .argument('<id>', 'the draft\'s id')
       .requiredOption('--as <name>', actorRole);
-  const run = (command: string, opts: ActorOptions, work: (s: CliSession) => DraftSummary) =>
-    withSession(`countersign ${command}`, opts, opts.as, io, (s) => io.out(statusLine(work(s))));
+  const run = (command: string, opts: ActorOptions, work: (s: CliSession) => Promise<DraftSummary>) =>
+    withSession(`countersign ${command}`, opts, opts.as, io, async (s) => io.out(statusLine(await work(s))));
 
   program
     .command('show')
@@ -58,18 +58,18 @@ export function addDraftCommands(program: Command, io: CliIo): void {
     .argument('<id>', 'the draft\'s id')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(dataDirOption())
-    .action((id: string, opts: DataDirOption & { format: 'json' | 'text' }) => {
-      withSession('countersign show', opts, null, io, (s) => {
-        const draft = s.call('getDraft', { id });
+    .action((id: string, opts: DataDirOption & { format: 'json' | 'text' }) =>
+      withSession('countersign show', opts, null, io, async (s) => {
+        const draft = await s.call('getDraft', { id });
         io.out(opts.format === 'json' ? JSON.stringify(draft, null, 2) : formatDraft(draft));
-      });
-    });
+      }),
+    );
 
   action('withdraw', 'withdraw your own draft before a decision', 'the executive profile who wrote the draft')
     .option('--comment <text>', 'a note kept with the withdrawal')
     .addOption(dataDirOption())
     .action((id: string, opts: ActorOptions & { comment?: string }) => {
-      run('withdraw', opts, (s) => s.call('withdrawDraft', { id, ...given({ comment: opts.comment }) }));
+      return run('withdraw', opts, (s) => s.call('withdrawDraft', { id, ...given({ comment: opts.comment }) }));
     });
 
   action('edit', 'edit a pending draft as its reviewer (a new revision)', 'the reviewer profile editing')
@@ -79,21 +79,21 @@ export function addDraftCommands(program: Command, io: CliIo): void {
     .addOption(dataDirOption())
     .action((id: string, opts: ActorOptions & TextOptions & { comment?: string }) => {
       const text = readTextOption(opts);
-      run('edit', opts, (s) => s.call('editDraft', { id, text, ...given({ comment: opts.comment }) }));
+      return run('edit', opts, (s) => s.call('editDraft', { id, text, ...given({ comment: opts.comment }) }));
     });
 
   action('request-changes', 'send a pending draft back to its author', 'the reviewer profile asking')
     .requiredOption('--comment <text>', 'the changes asked for')
     .addOption(dataDirOption())
     .action((id: string, opts: ActorOptions & { comment: string }) => {
-      run('request-changes', opts, (s) => s.call('requestChanges', { id, comment: opts.comment }));
+      return run('request-changes', opts, (s) => s.call('requestChanges', { id, comment: opts.comment }));
     });
 
   action('reject', 'reject a pending draft', 'the reviewer profile rejecting')
     .requiredOption('--reason <text>', 'why the draft is rejected')
     .addOption(dataDirOption())
     .action((id: string, opts: ActorOptions & { reason: string }) => {
-      run('reject', opts, (s) => s.call('rejectDraft', { id, reason: opts.reason }));
+      return run('reject', opts, (s) => s.call('rejectDraft', { id, reason: opts.reason }));
     });
 
   action('approve', 'approve a pending draft (awaiting the author\'s sign-off if a reviewer edited it)', 'the reviewer profile approving')
@@ -101,14 +101,14 @@ export function addDraftCommands(program: Command, io: CliIo): void {
     .option('--justify <text>', 'why it may go out despite its error findings (recorded for each one)')
     .addOption(dataDirOption())
     .action((id: string, opts: ActorOptions & { comment?: string; justify?: string }) => {
-      run('approve', opts, (s) => s.call('approveDraft', { id, ...given({ comment: opts.comment, justification: opts.justify }) }));
+      return run('approve', opts, (s) => s.call('approveDraft', { id, ...given({ comment: opts.comment, justification: opts.justify }) }));
     });
 
   action('sign-off', 'accept a reviewer\'s edit of your draft', 'the executive profile who wrote the draft')
     .option('--comment <text>', 'a note kept with the sign-off')
     .addOption(dataDirOption())
     .action((id: string, opts: ActorOptions & { comment?: string }) => {
-      run('sign-off', opts, (s) => s.call('signOff', { id, ...given({ comment: opts.comment }) }));
+      return run('sign-off', opts, (s) => s.call('signOff', { id, ...given({ comment: opts.comment }) }));
     });
 
   action('resubmit', 'send your draft back to review, optionally with new text', 'the executive profile who wrote the draft')
@@ -118,7 +118,7 @@ export function addDraftCommands(program: Command, io: CliIo): void {
     .addOption(dataDirOption())
     .action((id: string, opts: ActorOptions & TextOptions & { comment?: string }) => {
       const text = optionalText(opts);
-      run('resubmit', opts, (s) => s.call('resubmitDraft', { id, ...given({ text, comment: opts.comment }) }));
+      return run('resubmit', opts, (s) => s.call('resubmitDraft', { id, ...given({ text, comment: opts.comment }) }));
     });
 
   action('publish', 'record that an approved draft went out', 'the profile recording it')
@@ -127,13 +127,13 @@ export function addDraftCommands(program: Command, io: CliIo): void {
     .addOption(dataDirOption())
     .action((id: string, opts: ActorOptions & { url?: string; at?: string }) => {
       const publishedAt = opts.at === undefined ? undefined : isoTime(opts.at);
-      run('publish', opts, (s) => s.call('publishDraft', { id, ...given({ publishedAt, url: opts.url }) }));
+      return run('publish', opts, (s) => s.call('publishDraft', { id, ...given({ publishedAt, url: opts.url }) }));
     });
 
   action('comment', 'add a comment to a draft\'s history', 'the profile commenting')
     .requiredOption('--text <text>', 'the comment')
     .addOption(dataDirOption())
     .action((id: string, opts: ActorOptions & { text: string }) => {
-      run('comment', opts, (s) => s.call('commentOnDraft', { id, text: opts.text }));
+      return run('comment', opts, (s) => s.call('commentOnDraft', { id, text: opts.text }));
     });
 }

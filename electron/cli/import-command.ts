@@ -6,10 +6,10 @@ import { platforms, purposes } from '../../shared/model';
 import { describeIssues } from '../../shared/schema-issues';
 import { draftTextProblem } from '../../shared/text-rules';
 import { refusal } from '../../shared/workflow';
-import type { NewDraft } from '../core/workstation';
+import type { NewDraft } from '../core/domains/drafts';
 import { CliFailure } from './cli-failure';
 import { exitCodes } from './exit-codes';
-import { asCliFailure, withSessionAsync, type CliIo, type CliSession, type DataDirOption } from './session';
+import { asCliFailure, withSession, type CliIo, type CliSession, type DataDirOption } from './session';
 
 /** One line of an import file. Length and content are judged by `draftTextProblem`, as in the app. */
 const importLineSchema = z.strictObject({
@@ -66,7 +66,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIo)
   // A missing file is reported before the data directory is touched.
   const input = openInput(file, io);
   try {
-    await withSessionAsync('countersign import', options, options.as, io, (session) => importLines(session, input, name, io));
+    await withSession('countersign import', options, options.as, io, (session) => importLines(session, input, name, io));
   } finally {
     // Standard input too: a producer still writing after a bad line must not keep this process alive.
     input.destroy();
@@ -74,14 +74,14 @@ export async function runImport(file: string, options: ImportOptions, io: CliIo)
 }
 
 async function importLines(session: CliSession, input: Readable, name: string, io: CliIo): Promise<void> {
-  const actor = session.ws.requireProfile(session.actorName);
+  const actor = session.ws.profiles.require(session.actorName);
   // The workflow's own refusal, before reading a line; importDrafts decides again on commit.
   const refused = refusal('submit', null, actor);
   if (refused) throw asCliFailure(refused);
 
   let release: () => void;
   try {
-    release = session.ws.holdWriteLock();
+    release = await session.ws.drafts.holdWriteLock();
   } catch (err) {
     throw asCliFailure(err);
   }
@@ -90,32 +90,35 @@ async function importLines(session: CliSession, input: Readable, name: string, i
   let batchStarted = 0;
   let timer: NodeJS.Timeout | null = null;
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  // Commits run one after another, in order; after a failed one, none.
+  let committed: Promise<void> = Promise.resolve();
   try {
-    const commit = () => {
+    const commit = (): Promise<void> => {
       if (timer) clearTimeout(timer);
       timer = null;
-      if (batch.length === 0) return;
+      if (batch.length === 0) return committed;
       const pending = batch;
       batch = [];
-      let summaries;
-      try {
-        summaries = session.ws.importDrafts(actor, pending.map((p) => p.draft));
-      } catch (err) {
-        throw asCliFailure(err);
-      }
-      // importDrafts returns after the write and its fsync: only now are the ids promised.
-      state.imported += summaries.length;
-      io.out(summaries.map((s, i) => `${s.id} ${s.status} line ${pending[i]!.line}`).join('\n'));
+      committed = committed.then(async () => {
+        let summaries;
+        try {
+          summaries = await session.ws.drafts.importDrafts(actor, pending.map((p) => p.draft));
+        } catch (err) {
+          throw asCliFailure(err);
+        }
+        // importDrafts resolves after the write and its fsync: only now are the ids promised.
+        state.imported += summaries.length;
+        io.out(summaries.map((s, i) => `${s.id} ${s.status} line ${pending[i]!.line}`).join('\n'));
+      });
+      return committed;
     };
     // A slow input (a pipe) still gets its drafts committed within importBatchMs.
     const commitOnTimer = () => {
       timer = null;
-      try {
-        commit();
-      } catch (err) {
+      commit().catch((err: unknown) => {
         state.commitError = err;
         lines.close();
-      }
+      });
     };
 
     const reader = lines[Symbol.asyncIterator]();
@@ -126,7 +129,7 @@ async function importLines(session: CliSession, input: Readable, name: string, i
         next = await reader.next();
       } catch (err) {
         // A read error: what came before it is committed, then the error is reported.
-        commit();
+        await commit();
         throw new CliFailure(`Cannot read ${name} after line ${lineNumber}: ${err instanceof Error ? err.message : String(err)}`);
       }
       if (state.commitError) throw state.commitError;
@@ -136,7 +139,7 @@ async function importLines(session: CliSession, input: Readable, name: string, i
       if (text.trim() === '') continue;
       const parsed = parseImportLine(text);
       if ('problem' in parsed) {
-        commit();
+        await commit();
         throw new CliFailure(`${name} line ${lineNumber}: ${parsed.problem}`, exitCodes.badInput);
       }
       batch.push({ draft: parsed.draft, line: lineNumber });
@@ -144,9 +147,9 @@ async function importLines(session: CliSession, input: Readable, name: string, i
         batchStarted = Date.now();
         timer = setTimeout(commitOnTimer, importBatchMs);
       }
-      if (batch.length >= importBatchSize || Date.now() - batchStarted >= importBatchMs) commit();
+      if (batch.length >= importBatchSize || Date.now() - batchStarted >= importBatchMs) await commit();
     }
-    commit();
+    await commit();
   } finally {
     if (timer) clearTimeout(timer);
     lines.close();

@@ -46,12 +46,12 @@ export function addLogCommands(program: Command, io: CliIo, outcome: { exitCode:
         ...(opts.author !== undefined ? { author: opts.author } : {}),
         ...(opts.status ? { status: opts.status } : {}),
       };
-      withSession('countersign export', opts, null, io, (s) => {
+      return withSession('countersign export', opts, null, io, async (s) => {
         let result;
         try {
           // Someone at the terminal may export, as they may manage profiles; in a window only reviewers and admins may.
-          s.ws.requireLogAccess('terminal');
-          result = writeFileStreamed(path.resolve(opts.out), (sink) => s.ws.exportLog(opts.format, filter, sink));
+          s.ws.log.requireAccess('terminal');
+          result = await writeFileStreamed(path.resolve(opts.out), (sink) => s.ws.log.export(opts.format, filter, sink));
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
           if (typeof code === 'string') throw new CliFailure(`Cannot write ${opts.out}: ${(err as Error).message}`);
@@ -67,12 +67,12 @@ export function addLogCommands(program: Command, io: CliIo, outcome: { exitCode:
     .argument('[file]', 'a JSONL export (countersign export --format jsonl)')
     .option('--head <hash>', 'the chain head written down when the log was exported (or the journal\'s): it must match')
     .addOption(dataDirOption())
-    .action((file: string | undefined, opts: VerifyOptions) => {
+    .action(async (file: string | undefined, opts: VerifyOptions) => {
       if (opts.head !== undefined && !chainHashPattern.test(opts.head.toLowerCase())) {
         throw new CliFailure(`--head must be a SHA-256 hash of 64 hexadecimal digits, not “${opts.head}”.`);
       }
       if (file !== undefined && opts.dataDir !== undefined) throw new CliFailure('Give a file or --data-dir, not both.');
-      outcome.exitCode = file !== undefined ? verifyFile(file, opts.head, io) : verifyDataDir(opts, io);
+      outcome.exitCode = file !== undefined ? verifyFile(file, opts.head, io) : await verifyDataDir(opts, io);
     });
 }
 
@@ -88,10 +88,10 @@ function verifyFile(file: string, head: string | undefined, io: CliIo): number {
   return exitCodes.refused;
 }
 
-function verifyDataDir(opts: VerifyOptions, io: CliIo): number {
+async function verifyDataDir(opts: VerifyOptions, io: CliIo): Promise<number> {
   let verdict;
   try {
-    verdict = verifyJournal(resolveDataDir(opts.dataDir));
+    verdict = await verifyJournal(resolveDataDir(opts.dataDir));
   } catch (err) {
     throw asCliFailure(err);
   }

@@ -8,6 +8,7 @@ void runCli(process.argv.slice(2), {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   stdin: () => fs.readFileSync(0, 'utf8'),
   rendererDir: path.join(__dirname, 'renderer'),
+  coreEntry: { file: path.join(__dirname, 'core.js') },
 }).then((code) => {
   process.exitCode = code;
 });

@@ -24,7 +24,8 @@ import { exitCodes } from './exit-codes';
 import { addLogCommands } from './log-commands';
 import { runImport, type ImportOptions } from './import-command';
 import { readTextOption } from './input-text';
-import { asCliFailure, CliSession, dataDirOption, withSession, type CliIo, type DataDirOption } from './session';
+import { CoreStartError } from '../common/core-client';
+import { asCliFailure, dataDirOption, withSession, type CliIo, type DataDirOption } from './session';
 
 export type { CliIo } from './session';
 
@@ -68,24 +69,24 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
     .requiredOption('--name <name>', 'the profile\'s name, as used with --as')
     .addOption(new Option('--role <role>', 'what the profile may do').choices(roles).makeOptionMandatory())
     .addOption(dataDirOption())
-    .action((opts: DataDirOption & { name: string; role: Role }) => {
-      withSession('countersign profiles add', opts, null, io, (s) => {
-        io.out(profileLine(s.call('addProfile', { name: opts.name, role: opts.role })));
-      });
-    });
+    .action((opts: DataDirOption & { name: string; role: Role }) =>
+      withSession('countersign profiles add', opts, null, io, async (s) => {
+        io.out(profileLine(await s.call('addProfile', { name: opts.name, role: opts.role })));
+      }),
+    );
 
   profiles
     .command('list')
     .description('list the profiles')
     .addOption(formatOption('text'))
     .addOption(dataDirOption())
-    .action((opts: DataDirOption & { format: 'json' | 'text' }) => {
-      withSession('countersign profiles list', opts, null, io, (s) => {
-        const list = s.call('listProfiles', {});
+    .action((opts: DataDirOption & { format: 'json' | 'text' }) =>
+      withSession('countersign profiles list', opts, null, io, async (s) => {
+        const list = await s.call('listProfiles', {});
         if (opts.format === 'json') io.out(JSON.stringify(list, null, 2));
         else if (list.length > 0) io.out(list.map(profileLine).join('\n'));
-      });
-    });
+      }),
+    );
 
   program
     .command('submit')
@@ -106,8 +107,8 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
         ...(opts.purpose ? { purpose: opts.purpose } : {}),
         ...(opts.crisis ? { crisis: true } : {}),
       };
-      withSession('countersign submit', opts, opts.as, io, (s) => {
-        io.out(statusLine(opts.save ? s.call('saveDraft', draft) : s.call('submitDraft', draft)));
+      return withSession('countersign submit', opts, opts.as, io, async (s) => {
+        io.out(statusLine(await (opts.save ? s.call('saveDraft', draft) : s.call('submitDraft', draft))));
       });
     });
 
@@ -126,14 +127,14 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
     .option('--author <name>', 'only drafts written by this profile')
     .addOption(formatOption('text'))
     .addOption(dataDirOption())
-    .action((opts: DataDirOption & { status?: DraftStatus; author?: string; format: 'json' | 'text' }) => {
-      withSession('countersign list', opts, null, io, (s) => {
+    .action((opts: DataDirOption & { status?: DraftStatus; author?: string; format: 'json' | 'text' }) =>
+      withSession('countersign list', opts, null, io, async (s) => {
         const filter = { ...(opts.status ? { status: opts.status } : {}), ...(opts.author !== undefined ? { author: opts.author } : {}) };
-        const list = s.call('listDrafts', filter);
+        const list = await s.call('listDrafts', filter);
         if (opts.format === 'json') io.out(JSON.stringify(list, null, 2));
         else if (list.length > 0) io.out(list.map(draftLine).join('\n'));
-      });
-    });
+      }),
+    );
 
   addDraftCommands(program, io);
 
@@ -159,22 +160,21 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
     .action(async (opts: DataDirOption & { port: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliFailure(`--port must be 0 to 65535, not “${opts.port}”.`);
-      const session = CliSession.open(opts, null, io, 'countersign serve');
+      const dataDir = resolveDataDir(opts.dataDir);
       let host;
       try {
-        host = await startWebHost({ ws: session.ws, port, rendererDir: io.rendererDir });
+        host = await startWebHost({ dataDir, port, rendererDir: io.rendererDir, core: io.coreEntry });
       } catch (err) {
-        session.close();
+        if (err instanceof CoreStartError) throw new CliFailure(err.message, exitCodes.badInput);
         throw new CliFailure(`Cannot listen on 127.0.0.1:${port}: ${err instanceof Error ? err.message : String(err)}`);
       }
       io.out(host.url);
-      io.err(`Serving ${session.ws.dataDir} on 127.0.0.1:${host.port} (renderer: ${path.relative(process.cwd(), io.rendererDir) || '.'}). Stop with Ctrl+C.`);
+      io.err(`Serving ${dataDir} on 127.0.0.1:${host.port} (renderer: ${path.relative(process.cwd(), io.rendererDir) || '.'}). Stop with Ctrl+C.`);
       await new Promise<void>((resolve) => {
         const stop = () => void host.close().then(resolve);
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
-      session.close();
     });
 
   addLogCommands(program, io, outcome);
@@ -183,10 +183,10 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
     .command('recover')
     .description('keep every journal record before the first damaged one and set the damaged file aside (see the README)')
     .addOption(dataDirOption())
-    .action((opts: DataDirOption) => {
+    .action(async (opts: DataDirOption) => {
       let result;
       try {
-        result = recoverJournal(resolveDataDir(opts.dataDir));
+        result = await recoverJournal(resolveDataDir(opts.dataDir));
       } catch (err) {
         throw asCliFailure(err);
       }

@@ -8,6 +8,7 @@ import { createHandlers, dispatch, type HostSession } from '../core/handlers';
 import { openNodeSettings } from '../core/settings';
 import { Workstation } from '../core/workstation';
 import { CliFailure } from './cli-failure';
+import type { CoreEntry } from '../web-host/core-child';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -18,6 +19,8 @@ export interface CliIo {
   stdinStream?: () => Readable;
   /** Where the built renderer is, for `serve`. */
   rendererDir: string;
+  /** The core's entry, which `serve` runs as a child process. */
+  coreEntry: CoreEntry;
 }
 
 export interface DataDirOption {
@@ -45,20 +48,20 @@ export class CliSession {
   }
 
   /** `command` (`countersign import`…) is how other processes name this one while it holds the write lock. */
-  static open(options: DataDirOption, actor: string | null, io: CliIo, command: string): CliSession {
+  static async open(options: DataDirOption, actor: string | null, io: CliIo, command: string): Promise<CliSession> {
     const dataDir = resolveDataDir(options.dataDir);
     let ws: Workstation;
     try {
-      ws = Workstation.open({ dataDir, settings: openNodeSettings(dataDir), warn: (m) => io.err(`warning: ${m}`), command });
+      ws = await Workstation.open({ dataDir, settings: openNodeSettings(dataDir), warn: (m) => io.err(`warning: ${m}`), command });
     } catch (err) {
       throw asCliFailure(err);
     }
     // --as acts for one command; unlike switching in a window, it does not change the remembered profile.
     let profileName: string | null = null;
     try {
-      if (actor !== null) profileName = ws.requireProfile(actor).name;
+      if (actor !== null) profileName = ws.profiles.require(actor).name;
     } catch (err) {
-      ws.close();
+      await ws.close();
       throw asCliFailure(err);
     }
     return new CliSession(ws, { profileName, terminal: actor === null });
@@ -70,38 +73,29 @@ export class CliSession {
     return this.session.profileName;
   }
 
-  call<K extends ChannelName>(channel: K, request: RequestOf<K>): ResponseOf<K> {
-    const result = dispatch(this.handlers, channel, request, this.session);
+  async call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
+    const result = await dispatch(this.handlers, channel, request, this.session);
     if (!result.ok) throw CliFailure.from(result.error);
     return result.value as ResponseOf<K>;
   }
 
-  close(): void {
-    this.ws.close();
+  close(): Promise<void> {
+    return this.ws.close();
   }
 }
 
-export function withSession<T>(command: string, options: DataDirOption, actor: string | null, io: CliIo, work: (s: CliSession) => T): T {
-  const session = CliSession.open(options, actor, io, command);
-  try {
-    return work(session);
-  } finally {
-    session.close();
-  }
-}
-
-/** Async work in a session, closed only once the work has finished. */
-export async function withSessionAsync<T>(
+/** Work in a session, closed once the work has finished. */
+export async function withSession<T>(
   command: string,
   options: DataDirOption,
   actor: string | null,
   io: CliIo,
   work: (s: CliSession) => Promise<T>,
 ): Promise<T> {
-  const session = CliSession.open(options, actor, io, command);
+  const session = await CliSession.open(options, actor, io, command);
   try {
     return await work(session);
   } finally {
-    session.close();
+    await session.close();
   }
 }

@@ -5,7 +5,9 @@ import { CountersignError, toApiError, type ApiError, type ApiResult } from '../
 import { describeIssues } from '../../shared/schema-issues';
 import type { Profile } from '../../shared/model';
 import type { Changes, ExportProgress, Workstation } from './workstation';
-import { exportFileName, exportMimeTypes, stringSink } from './log/log-export';
+import { workflowActions, workflowTable, type WorkflowAction, type WorkflowChannel } from '../../shared/workflow';
+import { exportFileName } from '../../shared/log/log-query';
+import { exportMimeTypes, stringSink } from './log/log-export';
 import { pickLocale } from '../../shared/i18n/translate';
 
 /** Who is acting in one window or one loopback-host run. */
@@ -19,71 +21,65 @@ export interface HostSession {
   progress?: ExportProgress;
 }
 
-type Handler<K extends ChannelName> = (request: ParsedRequestOf<K>, session: HostSession) => ResponseOf<K>;
+type Handler<K extends ChannelName> = (request: ParsedRequestOf<K>, session: HostSession) => Promise<ResponseOf<K>> | ResponseOf<K>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
+type WorkflowHandlers = { [A in WorkflowAction as WorkflowChannel<A>]: Handler<WorkflowChannel<A>> };
 
 /** One handler per channel; every host routes through these. */
 export function createHandlers(ws: Workstation): Handlers {
+  const { profiles, drafts, queue, policy, log } = ws;
   const actor = (session: HostSession): Profile => {
     if (!session.profileName) throw new CountersignError('refused', 'error.noActiveProfile');
-    return ws.requireProfile(session.profileName);
+    return profiles.require(session.profileName);
   };
+  const asker = (session: HostSession): Profile | 'terminal' => (session.terminal ? 'terminal' : actor(session));
   const sessionView = (session: HostSession): Session => ({
-    profile: session.profileName ? (ws.listProfiles().find((p) => p.name === session.profileName) ?? null) : null,
-    locale: ws.locale,
+    profile: session.profileName ? (profiles.list().find((p) => p.name === session.profileName) ?? null) : null,
+    locale: profiles.locale,
   });
+  // The eleven workflow channels, one per action of the workflow table.
+  const workflow = Object.fromEntries(
+    workflowActions.map((action) => [workflowTable[action].channel, (request: never, session: HostSession) => drafts.act(action, actor(session), request)]),
+  ) as unknown as WorkflowHandlers;
 
   return {
+    ...workflow,
     getSession: (_req, session) => sessionView(session),
     switchProfile: ({ name }, session) => {
-      session.profileName = ws.requireProfile(name).name;
+      session.profileName = profiles.require(name).name;
       ws.settings.lastProfile = session.profileName;
       return sessionView(session);
     },
     setLocale: ({ locale }, session) => {
-      ws.locale = locale;
+      profiles.locale = locale;
       return sessionView(session);
     },
-    listProfiles: () => ws.listProfiles(),
-    addProfile: (req, session) => {
-      const by = session.terminal ? 'terminal' : session.profileName ? ws.requireProfile(session.profileName) : null;
-      return ws.addProfile(req, by);
-    },
-    renameProfile: (req, session) => {
-      const renamed = ws.renameProfile(req, session.terminal ? 'terminal' : actor(session));
+    listProfiles: () => profiles.list(),
+    addProfile: (req, session) => profiles.add(req, session.terminal ? 'terminal' : session.profileName ? profiles.require(session.profileName) : null),
+    renameProfile: async (req, session) => {
+      const renamed = await profiles.rename(req, asker(session));
       // The session follows its own profile to the new name.
       if (session.profileName === req.name.trim()) session.profileName = renamed.name;
       return renamed;
     },
-    setProfileRole: (req, session) => ws.setProfileRole(req, session.terminal ? 'terminal' : actor(session)),
-    getPreferences: (_req, session) => ({ ...ws.preferences(), systemLocale: systemLocaleOf(session) }),
-    setPreferences: (req, session) => ({ ...ws.setPreferences(req), systemLocale: systemLocaleOf(session) }),
-    getWaitingCount: (_req, session) => ({ count: session.profileName ? ws.waitingFor(actor(session)) : 0 }),
-    listDrafts: (filter) => ws.listDrafts(filter),
-    queryQueue: (query) => ws.queryQueue(query),
-    getDraft: ({ id }) => ws.getDraft(id),
-    saveDraft: (req, session) => ws.saveDraft(actor(session), req),
-    submitDraft: (req, session) => ws.submitDraft(actor(session), req),
-    withdrawDraft: (req, session) => ws.withdrawDraft(actor(session), req),
-    editDraft: (req, session) => ws.editDraft(actor(session), req),
-    requestChanges: (req, session) => ws.requestChanges(actor(session), req),
-    rejectDraft: (req, session) => ws.rejectDraft(actor(session), req),
-    approveDraft: (req, session) => ws.approveDraft(actor(session), req),
-    signOff: (req, session) => ws.signOff(actor(session), req),
-    resubmitDraft: (req, session) => ws.resubmitDraft(actor(session), req),
-    publishDraft: (req, session) => ws.publishDraft(actor(session), req),
-    commentOnDraft: (req, session) => ws.commentOnDraft(actor(session), req),
-    getPolicy: () => ws.settings.policy,
-    setPolicy: ({ source }, session) => ws.setPolicy(actor(session), source),
-    getChainHead: () => ws.chainHead(),
+    setProfileRole: (req, session) => profiles.setRole(req, asker(session)),
+    getPreferences: (_req, session) => ({ ...profiles.preferences(), systemLocale: systemLocaleOf(session) }),
+    setPreferences: (req, session) => ({ ...profiles.setPreferences(req), systemLocale: systemLocaleOf(session) }),
+    getWaitingCount: async (_req, session) => ({ count: session.profileName ? await queue.waitingFor(actor(session)) : 0 }),
+    listDrafts: (filter) => drafts.list(filter),
+    queryQueue: (query) => queue.query(query),
+    getDraft: ({ id }) => drafts.get(id),
+    getPolicy: () => policy.source(),
+    setPolicy: ({ source }, session) => policy.set(actor(session), source),
+    getChainHead: () => log.chainHead(),
     getDashboard: (filter, session) => {
-      ws.requireLogAccess(session.terminal ? 'terminal' : actor(session));
-      return ws.dashboard(filter);
+      log.requireAccess(asker(session));
+      return log.dashboard(filter);
     },
-    exportLog: ({ format, ...filter }, session) => {
-      ws.requireLogAccess(session.terminal ? 'terminal' : actor(session));
+    exportLog: async ({ format, ...filter }, session) => {
+      log.requireAccess(asker(session));
       const sink = stringSink();
-      const { records, chainHead } = ws.exportLog(format, filter, sink, session.progress);
+      const { records, chainHead } = await log.export(format, filter, sink, session.progress);
       return { fileName: exportFileName(format, new Date()), mimeType: exportMimeTypes[format], content: sink.text(), records, chainHead };
     },
   };
@@ -91,10 +87,11 @@ export function createHandlers(ws: Workstation): Handlers {
 
 /**
  * Validates a raw payload against the contract and runs its handler. Never
- * throws: every failure comes back as an ApiError, so no host can leak a
- * stack or skip validation.
+ * rejects: every failure comes back as an ApiError, so no host can leak a
+ * stack or skip validation. `session` is made inside, so a failure to make
+ * it is an answer too.
  */
-export function dispatch(handlers: Handlers, channel: string, payload: unknown, session: HostSession): ApiResult<unknown> {
+export async function dispatch(handlers: Handlers, channel: string, payload: unknown, session: HostSession | (() => HostSession)): Promise<ApiResult<unknown>> {
   if (!isChannelName(channel)) {
     return { ok: false, error: new CountersignError('not_found', 'error.unknownChannel', { channel }).toApiError() };
   }
@@ -102,7 +99,7 @@ export function dispatch(handlers: Handlers, channel: string, payload: unknown, 
   if (!parsed.success) return invalidRequest(parsed.error);
   try {
     const handler = handlers[channel] as (request: unknown, session: HostSession) => unknown;
-    return { ok: true, value: handler(parsed.data, session) };
+    return { ok: true, value: await handler(parsed.data, typeof session === 'function' ? session() : session) };
   } catch (err) {
     return failure(channel, err);
   }

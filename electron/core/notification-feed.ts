@@ -16,7 +16,7 @@ export function watchNotifications(ws: Workstation, listener: (items: DraftNotif
     if (!changes.drafts) return;
     const items: DraftNotification[] = [];
     for (const record of tail.readNew()) {
-      const draft = ws.draftFacts(record.draftId);
+      const draft = ws.drafts.facts(record.draftId);
       const item = draft ? notificationFor(record, draft) : null;
       if (item) items.push(item);
     }
@@ -26,6 +26,6 @@ export function watchNotifications(ws: Workstation, listener: (items: DraftNotif
 
 /** What a window (or the loopback host's page) is told: only what concerns the profile working there. */
 export function batchForSession(ws: Workstation, session: HostSession, items: readonly DraftNotification[]): NotificationBatch | null {
-  const profile = session.profileName ? ws.listProfiles().find((p) => p.name === session.profileName) : undefined;
+  const profile = session.profileName ? ws.profiles.list().find((p) => p.name === session.profileName) : undefined;
   return batchFor(items, profile ?? null);
 }

@@ -1,20 +1,18 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, Notification, session, shell, type WebContents } from 'electron';
-import ElectronStore from 'electron-store';
-import { CountersignError } from '../../shared/errors';
-import { pickLocale, type Locale } from '../../shared/i18n/translate';
+import { eventNames, type EventName } from '../../shared/channels';
+import type { Locale } from '../../shared/i18n/translate';
 import { notificationText, type NotificationBatch } from '../../shared/notifications';
-import { appEntryUrl, isTrustedSender, registerAppScheme, serveRenderer } from './app-protocol';
+import { CoreClient } from '../common/core-client';
 import { externalUrl } from '../common/external-url';
-import { createHandlers, eventsFor, type HostSession } from '../core/handlers';
-import { Settings, settingsFileName } from '../core/settings';
-import { Workstation } from '../core/workstation';
-import { batchForSession, watchNotifications } from '../core/notification-feed';
-import { registerIpcHandlers, registerSaveLog, sendEvent, type IpcOptions } from './ipc-main';
+import { appEntryUrl, isTrustedSender, registerAppScheme, serveRenderer } from './app-protocol';
+import { spawnUtilityCore } from './core-process';
+import { registerIpcHandlers, registerSaveLog, sendEvent } from './ipc-main';
 import { saveLog } from './log-save';
 
-// The desktop host: a window on the workstation core. Everything that decides
-// lives in the core and shared/; this file only wires Electron to it.
+// The desktop host: windows, menus, dialogs, printing, notifications and the
+// badge. The core runs in its own utility process (core-process.ts); every
+// call from a window is checked here and relayed to it.
 
 const dataDirOverride = process.env.COUNTERSIGN_DATA_DIR;
 if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
@@ -37,14 +35,23 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  let ws: Workstation;
+  const systemLanguages = [...app.getPreferredSystemLanguages(), app.getLocale()];
+  let core: CoreClient;
   try {
-    const store = new ElectronStore<Record<string, unknown>>({ cwd: dataDir, name: settingsFileName });
-    ws = Workstation.open({ dataDir, settings: new Settings(store), command: 'the Countersign app' });
+    core = await CoreClient.start({
+      spawn: () => spawnUtilityCore(path.join(__dirname, 'core.js'), { dataDir, command: 'the Countersign app' }),
+      onEvent: (window, name, payload, locale) => deliver(window, name, payload, locale),
+      onStatus: (state) => {
+        for (const win of BrowserWindow.getAllWindows()) sendEvent(win.webContents, 'coreStatus', { state });
+      },
+      onTheme: (theme) => {
+        nativeTheme.themeSource = theme;
+      },
+    });
   } catch (err) {
-    dialog.showErrorBox('Countersign', err instanceof CountersignError ? err.message : String(err));
+    dialog.showErrorBox('Countersign', err instanceof Error ? err.message : String(err));
     app.quit();
     return;
   }
@@ -53,51 +60,21 @@ function start(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(path.join(__dirname, 'renderer'));
 
-  nativeTheme.themeSource = ws.settings.theme;
-  const systemLanguages = [...app.getPreferredSystemLanguages(), app.getLocale()];
-  const sessions = new Map<number, HostSession>();
-  const handlers = createHandlers(ws);
-  // The dock / taskbar badge shows what the window's navigation shows; the window asks after every change.
-  const waitingCount = handlers.getWaitingCount;
-  handlers.getWaitingCount = (request, s) => {
-    const answer = waitingCount(request, s);
-    app.setBadgeCount(answer.count);
-    return answer;
-  };
-  const ipcOptions: IpcOptions = {
-    isTrustedSender,
-    sessionFor: (contents) => {
-      let s = sessions.get(contents.id);
-      if (!s) {
-        const last = ws.settings.lastProfile;
-        s = {
-          profileName: last && ws.listProfiles().some((p) => p.name === last) ? last : null,
-          systemLanguages,
-          progress: (done, total) => sendEvent(contents, 'exportProgress', { done, total }),
-        };
-        sessions.set(contents.id, s);
-      }
-      return s;
+  registerIpcHandlers(
+    async (channel, request, sender) => {
+      const result = await core.call(sender.id, channel, request);
+      // The dock / taskbar badge shows what the window's navigation shows; the window asks after every change.
+      if (channel === 'getWaitingCount' && result.ok) app.setBadgeCount((result.value as { count: number }).count);
+      return result;
     },
-  };
-  registerIpcHandlers(handlers, ipcOptions);
-  registerSaveLog((request, s, sender) => saveLog(ws, request, s, sender), ipcOptions);
-  ws.onChange((changes) => {
-    for (const win of BrowserWindow.getAllWindows()) for (const name of eventsFor(changes)) sendEvent(win.webContents, name, {});
-    if (changes.preferences) nativeTheme.themeSource = ws.settings.theme;
+    { isTrustedSender },
+  );
+  registerSaveLog((request, sender) => saveLog(core, request, sender), { isTrustedSender });
+  app.on('will-quit', (event) => {
+    // Once: the core finishes what is in hand and writes a due snapshot, then the app quits.
+    event.preventDefault();
+    void core.stop().finally(() => app.exit(0));
   });
-  watchNotifications(ws, (items) => {
-    for (const win of BrowserWindow.getAllWindows()) {
-      const s = sessions.get(win.webContents.id);
-      const batch = s ? batchForSession(ws, s, items) : null;
-      if (!batch) continue;
-      sendEvent(win.webContents, 'notification', batch);
-      // The window shows its own toast; the desktop is told when the window is not in front.
-      if (!win.isFocused()) showDesktopNotification(win, batch, ws.locale ?? pickLocale(systemLanguages));
-    }
-  });
-  ws.watch();
-  app.on('will-quit', () => ws.close());
 
   const win = new BrowserWindow({
     width: 1280,
@@ -118,9 +95,20 @@ function start(): void {
     },
   });
   const id = win.webContents.id;
-  win.on('closed', () => sessions.delete(id));
+  core.open(id, systemLanguages);
+  win.on('closed', () => core.close(id));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(appEntryUrl);
+}
+
+/** An event from the core to one window or all; a notification also goes to the desktop when its window is not in front. */
+function deliver(window: number | 'all', name: EventName, payload: unknown, locale: Locale | undefined): void {
+  if (!(eventNames as readonly string[]).includes(name)) return;
+  for (const win of BrowserWindow.getAllWindows()) {
+    if (window !== 'all' && win.webContents.id !== window) continue;
+    sendEvent(win.webContents, name, payload as never);
+    if (name === 'notification' && locale && !win.isFocused()) showDesktopNotification(win, payload as NotificationBatch, locale);
+  }
 }
 
 function showDesktopNotification(win: BrowserWindow, batch: NotificationBatch, locale: Locale): void {
@@ -146,7 +134,7 @@ function lockDown(contents: WebContents): void {
 }
 
 function openExternalIfWeb(raw: string): void {
-  // The allow-list decides (electron/external-url.ts, unit-tested); anything else is not opened at all.
+  // The allow-list decides (electron/common/external-url.ts, unit-tested); anything else is not opened at all.
   const url = externalUrl(raw);
   if (url) void shell.openExternal(url);
 }

@@ -4,25 +4,31 @@ import type { AddressInfo } from 'node:net';
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
 import { CountersignError, type ErrorKind } from '../../shared/errors';
-import { createHandlers, dispatch, eventsFor, type HostSession } from '../core/handlers';
-import type { Workstation } from '../core/workstation';
-import { batchForSession, watchNotifications } from '../core/notification-feed';
+import { CoreClient } from '../common/core-client';
 import { securityHeaders } from '../common/security-headers';
 import { readStaticFile } from '../common/static-files';
+import { forkCore, type CoreEntry } from './core-child';
 
 export interface WebHostOptions {
-  ws: Workstation;
+  dataDir: string;
   /** 0 picks any free port. */
   port: number;
   rendererDir: string;
+  /** The core's entry, run as a child process (as the desktop app runs it as a utility process). */
+  core: CoreEntry;
 }
 
 export interface RunningWebHost {
   url: string;
   port: number;
   token: string;
+  /** The link to the core's process (tests kill it to see a crash handled). */
+  core: CoreClient;
   close(): Promise<void>;
 }
+
+/** The page's window id in the core's sessions: one page per run. */
+const pageWindow = 0;
 
 const maxBodyBytes = 4 * 1024 * 1024;
 const loopback = '127.0.0.1';
@@ -42,32 +48,22 @@ const statusFor: Record<ErrorKind, number> = {
  * per-run token, so the real UI runs in a browser where Electron cannot.
  */
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
-  const { ws } = options;
   const token = crypto.randomBytes(24).toString('base64url');
-  const handlers = createHandlers(ws);
-  const lastProfile = ws.settings.lastProfile;
   const streams = new Set<http.ServerResponse>();
   let port = options.port;
 
-  // Written at once even while an export holds the event loop: a socket with nothing queued takes the bytes synchronously.
+  // Written at once: a socket with nothing queued takes the bytes synchronously.
   const push = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     const text = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of streams) res.write(text);
   };
-  const session: HostSession = {
-    profileName: lastProfile && ws.listProfiles().some((p) => p.name === lastProfile) ? lastProfile : null,
-    progress: (done, total) => push('exportProgress', { done, total }),
-  };
-  const send = (events: EventName[]) => {
-    for (const name of events) push(name, {});
-  };
-  const stopListening = ws.onChange((changes) => send(eventsFor(changes)));
-  // One session per run: the page hears only what concerns the profile working in it.
-  const stopNotifying = watchNotifications(ws, (items) => {
-    const batch = batchForSession(ws, session, items);
-    if (batch) push('notification', batch);
+  // The core runs in its own process, as in the desktop app; this process only serves HTTP.
+  const core = await CoreClient.start({
+    spawn: () => forkCore(options.core, { dataDir: options.dataDir, command: 'countersign serve' }),
+    onEvent: (_window, name, payload) => push(name, payload as never),
+    onStatus: (state) => push('coreStatus', { state }),
   });
-  const stopWatching = ws.watch();
+  core.open(pageWindow, []);
 
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
@@ -92,30 +88,34 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     }
     readJsonBody(req, (problem, body) => {
       if (problem) return fail(res, problem.status, new CountersignError('invalid', 'error.invalidRequest', { details: problem.message }));
-      const result = dispatch(handlers, channel, body, session);
-      json(res, result.ok ? 200 : statusFor[result.error.kind], result);
+      void core.call(pageWindow, channel, body).then((result) => json(res, result.ok ? 200 : statusFor[result.error.kind], result));
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, loopback, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, loopback, () => resolve());
+    });
+  } catch (err) {
+    await core.stop();
+    throw err;
+  }
   port = (server.address() as AddressInfo).port;
 
   return {
     url: `http://${loopback}:${port}/?token=${token}`,
     port,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
-        stopWatching();
-        stopListening();
-        stopNotifying();
-        for (const res of streams) res.end();
+    core,
+    close: async () => {
+      for (const res of streams) res.end();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await core.stop();
+    },
   };
 }
 

@@ -283,6 +283,11 @@ export const en = {
   'error.noJournal': 'There is no draft journal in {dataDir}.',
   'error.publishTimeInvalid': 'The publication time {at} must be after the approval ({approvedAt}) and not in the future.',
   'error.internal': 'Something went wrong inside Countersign: {details}',
+  'error.coreStopped': 'The Countersign core stopped while answering. The action may or may not have been recorded: look at the draft before trying again.',
+  'error.coreUnavailable': 'The Countersign core stopped again and was not restarted. Save your work elsewhere and restart the app.',
+  'core.restarting': 'The Countersign core stopped unexpectedly and is being restarted. Everything already confirmed is safe.',
+  'core.restarted': 'The Countersign core is running again.',
+  'core.failed': 'The Countersign core stopped again. Restart the app; everything already confirmed is safe.',
 
   // The review workflow: queue, draft pane, actions, dialogs and history.
   'common.cancel': 'Cancel',

@@ -283,6 +283,11 @@ export const zhHans: Record<MessageKey, string> = {
   'error.noJournal': '{dataDir} 中没有草稿日志。',
   'error.publishTimeInvalid': '发布时间 {at} 必须晚于批准时间（{approvedAt}），且不能晚于现在。',
   'error.internal': 'Countersign 内部出错：{details}',
+  'error.coreStopped': 'Countersign 核心进程在处理时停止了。该操作可能已记录，也可能没有：请先查看该草稿再重试。',
+  'error.coreUnavailable': 'Countersign 核心进程再次停止，且未重新启动。请先把手头内容另存，然后重启应用。',
+  'core.restarting': 'Countersign 核心进程意外停止，正在重新启动。已确认的内容都安全。',
+  'core.restarted': 'Countersign 核心进程已恢复运行。',
+  'core.failed': 'Countersign 核心进程再次停止。请重启应用；已确认的内容都安全。',
 
   // The review workflow: queue, draft pane, actions, dialogs and history.
   'common.cancel': '取消',

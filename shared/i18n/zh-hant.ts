@@ -283,6 +283,11 @@ export const zhHant: Record<MessageKey, string> = {
   'error.noJournal': '{dataDir} 中沒有草稿日誌。',
   'error.publishTimeInvalid': '發布時間 {at} 必須晚於核准時間（{approvedAt}），且不能晚於現在。',
   'error.internal': 'Countersign 內部發生錯誤：{details}',
+  'error.coreStopped': 'Countersign 核心程序在處理時停止了。該操作可能已記錄，也可能沒有：請先查看該草稿再重試。',
+  'error.coreUnavailable': 'Countersign 核心程序再次停止，且未重新啟動。請先把手邊內容另存，然後重新啟動應用程式。',
+  'core.restarting': 'Countersign 核心程序意外停止，正在重新啟動。已確認的內容都安全。',
+  'core.restarted': 'Countersign 核心程序已恢復運作。',
+  'core.failed': 'Countersign 核心程序再次停止。請重新啟動應用程式；已確認的內容都安全。',
 
   // The review workflow: queue, draft pane, actions, dialogs and history.
   'common.cancel': '取消',

@@ -45,3 +45,8 @@ export interface DashboardStats {
   overrides: { approvals: number; withOverride: number };
   perReviewer: { reviewer: string; approved: number; medianSecondsInQueue: number; overrides: number }[];
 }
+
+/** The name an export is offered under: `approved-posts-YYYY-MM-DD.<format>` (UTC day). */
+export function exportFileName(format: string, at: Date): string {
+  return `approved-posts-${at.toISOString().slice(0, 10)}.${format}`;
+}

@@ -9,8 +9,8 @@ import { cli } from './run-cli';
 
 /** The fixture's data directory (closed, as another process would find it) and a JSONL export of it. */
 async function exportedLog() {
-  const f = logFixture();
-  f.ws.close();
+  const f = await logFixture();
+  await f.ws.close();
   const out = path.join(tempDir(), 'log.jsonl');
   const result = await cli(['export', '--format', 'jsonl', '--out', out, '--data-dir', f.dir]);
   expect(result.code, result.stderr).toBe(0);
@@ -29,8 +29,8 @@ async function exportedLog() {
 
 describe('countersign export', () => {
   it('writes each format and prints "<N> records, chain head <hash>"; the three agree', async () => {
-    const f = logFixture();
-    f.ws.close();
+    const f = await logFixture();
+    await f.ws.close();
     const dir = tempDir();
     const heads = new Set<string>();
     for (const format of ['csv', 'jsonl', 'html']) {
@@ -49,8 +49,8 @@ describe('countersign export', () => {
   });
 
   it('applies the filters; an unknown author gives 0 records; bad values exit 2', async () => {
-    const f = logFixture();
-    f.ws.close();
+    const f = await logFixture();
+    await f.ws.close();
     const out = path.join(tempDir(), 'log.csv');
     const run = (...args: string[]) => cli(['export', '--format', 'csv', '--out', out, ...args, '--data-dir', f.dir]);
     expect((await run('--from', '2026-11-01', '--to', '2026-11-30')).stdout).toMatch(/^6 records/);
@@ -165,8 +165,8 @@ describe('countersign verify FILE.jsonl', () => {
   });
 
   it('an empty export (no posts) verifies', async () => {
-    const f = logFixture();
-    f.ws.close();
+    const f = await logFixture();
+    await f.ws.close();
     const out = path.join(tempDir(), 'empty.jsonl');
     expect((await cli(['export', '--format', 'jsonl', '--out', out, '--author', 'nobody', '--data-dir', f.dir])).code).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toBe(`{"chainHead":"${'0'.repeat(64)}","records":0}\n`);
@@ -176,9 +176,9 @@ describe('countersign verify FILE.jsonl', () => {
 
 describe('countersign verify --data-dir', () => {
   it('exits 0 for an intact journal with its record count and chain head, 1 naming the file, byte and line after tampering', async () => {
-    const f = logFixture();
-    const head = f.ws.chainHead();
-    f.ws.close();
+    const f = await logFixture();
+    const head = await f.ws.log.chainHead();
+    await f.ws.close();
     const ok = await cli(['verify', '--data-dir', f.dir]);
     expect(ok).toMatchObject({ code: 0, stdout: `intact: ${head.records} records, chain head ${head.hash}\n` });
     expect((await cli(['verify', '--data-dir', f.dir, '--head', head.hash])).code).toBe(0);

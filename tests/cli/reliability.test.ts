@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
   if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
 });
 
@@ -66,7 +66,7 @@ function run(args: string[]): Promise<Outcome> {
 /** Complete output lines as they arrive. */
 function onLines(child: ChildProcessWithoutNullStreams, handle: (line: string) => void): void {
   let buffered = '';
-  child.stdout.on('data', (chunk: string) => {
+  child.stdout.on('data', async (chunk: string) => {
     buffered += chunk;
     for (let nl = buffered.indexOf('\n'); nl !== -1; nl = buffered.indexOf('\n')) {
       handle(buffered.slice(0, nl));
@@ -84,21 +84,21 @@ function importLines(count: number, tag: string): string {
   return out;
 }
 
-function seeded(): string {
+async function seeded(): Promise<string> {
   const dir = tempDir();
-  const { ws } = openWorkstation(dir);
+  const { ws } = await openWorkstation(dir);
   seedProfiles(ws);
-  ws.close();
+  await ws.close();
   return dir;
 }
 
 /** Every draft id in `dir`, read by opening the store in this process. */
-function storedIds(dir: string): { ids: Set<string>; warnings: string[] } {
-  const { ws, warnings } = openWorkstation(dir);
+async function storedIds(dir: string): Promise<{ ids: Set<string>; warnings: string[] }> {
+  const { ws, warnings } = await openWorkstation(dir);
   try {
-    return { ids: new Set(ws.listDrafts().map((d) => d.id)), warnings };
+    return { ids: new Set((await ws.drafts.list()).map((d) => d.id)), warnings };
   } finally {
-    ws.close();
+    await ws.close();
   }
 }
 
@@ -106,7 +106,7 @@ const idLine = /^([0-9a-f]{12}) pending line (\d+)$/;
 
 describe('the CLI as separate processes', () => {
   it('SIGKILL at random moments of an import loses no printed id; the next import takes over the stale lock', async () => {
-    const dir = seeded();
+    const dir = await seeded();
     const lineCount = 1_500;
     const file = path.join(dir, 'import.jsonl');
     fs.writeFileSync(file, importLines(lineCount, 'kill'));
@@ -168,7 +168,7 @@ describe('the CLI as separate processes', () => {
       // The stale lock stays for the next round to take over, so this check opens a copy.
       const copy = path.join(tempDir(), 'data');
       fs.cpSync(dir, copy, { recursive: true });
-      const { ids } = storedIds(copy);
+      const { ids } = await storedIds(copy);
       const missing = [...printed].filter((id) => !ids.has(id));
       expect(missing, `round ${round} (${plan}): printed but not stored`).toEqual([]);
       fs.rmSync(copy, { recursive: true, force: true });
@@ -190,12 +190,12 @@ describe('the CLI as separate processes', () => {
     if (staleFrom !== null) expect(after.stderr).toContain(`warning: Took over ${lockFile}, left by process ${staleFrom} (countersign import`);
     expect(fs.existsSync(lockFile)).toBe(false);
     // …and every id printed over all the rounds is there.
-    const final = storedIds(dir).ids;
+    const final = (await storedIds(dir)).ids;
     expect([...printed, after.stdout.split(' ')[0]!].filter((id) => !final.has(id))).toEqual([]);
   }, 120_000);
 
   it('a second writer exits 3 naming the importing process while the import holds the lock, and succeeds after', async () => {
-    const dir = seeded();
+    const dir = await seeded();
     const lines = importLines(600, 'busy');
     const cut = lines.indexOf('\n', lines.length / 2) + 1;
     const importer = start(['import', '--as', 'Zhang Wei', '-', '--data-dir', dir]);
@@ -231,13 +231,13 @@ describe('the CLI as separate processes', () => {
     expect(allowed.code, allowed.stderr).toBe(0);
     const id = allowed.stdout.split(' ')[0]!;
     expect(allowed.stdout).toBe(`${id} pending\n`);
-    const stored = storedIds(dir).ids;
+    const stored = (await storedIds(dir)).ids;
     expect(stored.size).toBe(601);
     expect(stored.has(id)).toBe(true);
   }, 60_000);
 
   it('a lock left by a process that has ended is taken over by submit, with a warning', async () => {
-    const dir = seeded();
+    const dir = await seeded();
     const gone = spawn(process.execPath, ['-e', '']);
     const pid = gone.pid!;
     await new Promise((resolve) => gone.once('exit', resolve));
@@ -250,6 +250,6 @@ describe('the CLI as separate processes', () => {
     expect(out.stdout).toMatch(/^[0-9a-f]{12} pending\n$/);
     expect(out.stderr).toContain(`warning: Took over ${lockFile}, left by process ${pid} (countersign import, since ${since}), which has ended.`);
     expect(fs.existsSync(lockFile)).toBe(false);
-    expect(storedIds(dir).ids.has(out.stdout.split(' ')[0]!)).toBe(true);
+    expect((await storedIds(dir)).ids.has(out.stdout.split(' ')[0]!)).toBe(true);
   }, 30_000);
 });

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { runCli } from '../../electron/cli/program';
+import { sourceCoreEntry } from '../core/core-entry';
 
 export interface RunOptions {
   /** All of standard input, for `-`. */
@@ -22,6 +23,7 @@ export async function cli(args: string[], options: RunOptions = {}) {
     stdin: () => options.stdin ?? '',
     ...(options.stdinStream ? { stdinStream: options.stdinStream } : {}),
     rendererDir: '/nonexistent',
+    coreEntry: sourceCoreEntry,
   });
   return { code, stdout, stderr };
 }

@@ -32,7 +32,7 @@ const ids = (page: { rows: { id: string }[] }) => page.rows.map((r) => r.id);
 const all = (over: Partial<QueueQuery> = {}): QueueQuery => ({ offset: 0, limit: maxQueueWindow, ...over });
 
 describe('queue order', () => {
-  it('puts crises first, then the longest waiting, then by id', () => {
+  it('puts crises first, then the longest waiting, then by id', async () => {
     const late = draft({ at: 30 });
     const early = draft({ at: 10 });
     const crisisLate = draft({ at: 40, crisis: true });
@@ -45,7 +45,7 @@ describe('queue order', () => {
     expect(order).toEqual([crisisEarly.id, crisisLate.id, early.id, late.id, resubmitted.id, sameTimeA.id, sameTimeB.id]);
   });
 
-  it('shows decided drafts most recently changed first, and only the asked status', () => {
+  it('shows decided drafts most recently changed first, and only the asked status', async () => {
     const older = draft({ status: 'approved', at: 5 });
     const newer = draft({ status: 'approved', at: 9 });
     const pending = draft({ at: 1 });
@@ -53,14 +53,14 @@ describe('queue order', () => {
     expect(latestFirst([older, pending, newer]).map((d) => d.id)).toEqual([newer.id, older.id, pending.id]);
   });
 
-  it('uses the creation time for a draft that never entered the queue', () => {
+  it('uses the creation time for a draft that never entered the queue', async () => {
     const saved = draft({ status: 'draft', at: 3, waitingSince: null });
     const waiting = draft({ at: 4 });
     expect([waiting, saved].sort(byUrgency).map((d) => d.id)).toEqual([saved.id, waiting.id]);
   });
 });
 
-describe('queue query', () => {
+describe('queue query', async () => {
   const statuses: DraftStatus[] = ['pending', 'pending', 'pending', 'approved', 'rejected'];
   const platforms: Platform[] = ['weibo', 'x', 'linkedin'];
   const purposes: (Purpose | undefined)[] = [undefined, 'image', 'product', 'customer-service'];
@@ -78,10 +78,10 @@ describe('queue query', () => {
       text: texts[i % 4]!,
     }),
   );
-  const index = QueueIndex.build(drafts);
+  const index = await QueueIndex.build(drafts);
   const expected = (keep: (d: DraftSummary) => boolean, status: DraftStatus = 'pending') => queueOrder(drafts.filter(keep), status).map((d) => d.id);
 
-  it('returns a status in working order with the total and the counts of every status', () => {
+  it('returns a status in working order with the total and the counts of every status', async () => {
     const page = index.query(all({ status: 'pending' }));
     expect(ids(page)).toEqual(expected(() => true));
     expect(page.total).toBe(36);
@@ -90,14 +90,14 @@ describe('queue query', () => {
     expect(ids(index.query(all({ status: 'approved' })))).toEqual(expected(() => true, 'approved'));
   });
 
-  it('without a status returns every draft, crises first', () => {
+  it('without a status returns every draft, crises first', async () => {
     const page = index.query(all());
     expect(page.total).toBe(60);
     expect(page.rows.slice(0, 9).every((r) => r.crisis)).toBe(true);
     expect(page.rows[9]?.crisis).toBe(false);
   });
 
-  it('filters by platform, author, purpose and crisis, and counts each status under the same filters', () => {
+  it('filters by platform, author, purpose and crisis, and counts each status under the same filters', async () => {
     const page = index.query(all({ status: 'pending', platform: 'x', author: '王芳' }));
     expect(ids(page)).toEqual(expected((d) => d.platform === 'x' && d.author === '王芳'));
     expect(page.total).toBeGreaterThan(0);
@@ -110,7 +110,7 @@ describe('queue query', () => {
     expect(Object.values(none.counts).every((n) => n === 0)).toBe(true);
   });
 
-  it('searches the text as a substring, ignoring the case of Latin letters', () => {
+  it('searches the text as a substring, ignoring the case of Latin letters', async () => {
     const warehouse = expected((d) => /warehouse/i.test(d.text));
     expect(warehouse.length).toBeGreaterThan(0);
     expect(ids(index.query(all({ status: 'pending', search: 'warehouse' })))).toEqual(warehouse);
@@ -124,14 +124,14 @@ describe('queue query', () => {
     expect(index.query(all({ status: 'pending', search: '   ' })).total).toBe(36);
   });
 
-  it('finds a draft by its whole id', () => {
+  it('finds a draft by its whole id', async () => {
     const target = drafts[17]!;
     const page = index.query(all({ search: target.id.toUpperCase() }));
     expect(ids(page)).toEqual([target.id]);
     expect(index.query(all({ search: target.id.slice(0, 6) })).total).toBe(0);
   });
 
-  it('returns the asked window and where the selected draft stands', () => {
+  it('returns the asked window and where the selected draft stands', async () => {
     const order = expected(() => true);
     const page = index.query({ status: 'pending', offset: 10, limit: 5, selectedId: order[12] });
     expect(ids(page)).toEqual(order.slice(10, 15));
@@ -146,7 +146,7 @@ describe('queue query', () => {
     expect(index.query({ offset: 0, limit: 10_000 }).rows).toHaveLength(Math.min(60, maxQueueWindow));
   });
 
-  it('answers from the kept result without being changed by what callers do with it', () => {
+  it('answers from the kept result without being changed by what callers do with it', async () => {
     const first = index.query(all({ status: 'pending', platform: 'weibo' }));
     first.rows.length = 0;
     first.counts.pending = -1;
@@ -157,7 +157,7 @@ describe('queue query', () => {
     expect(again.authors).not.toContain('Mallory');
   });
 
-  it('a row carries what the queue shows and the first line of the text', () => {
+  it('a row carries what the queue shows and the first line of the text', async () => {
     const d = draft({ text: '\n\n  First line  \nsecond line', purpose: 'image', crisis: true, findingCounts: { error: 1, warning: 2, info: 0 } });
     expect(toQueueRow(d)).toEqual({
       id: d.id,
@@ -186,7 +186,7 @@ describe('queryQueue payload', () => {
   const schema = contract.queryQueue.request;
   const ok = { offset: 0, limit: 50 };
 
-  it('accepts a full query', () => {
+  it('accepts a full query', async () => {
     expect(
       schema.safeParse({ ...ok, status: 'pending', platform: 'x', author: 'Li Na', purpose: 'product', crisis: true, search: '客服', selectedId: 'abc' }).success,
     ).toBe(true);
@@ -210,21 +210,21 @@ describe('queryQueue payload', () => {
     expect(schema.safeParse(payload).success).toBe(false);
   });
 
-  it('refuses a payload that is not an object', () => {
+  it('refuses a payload that is not an object', async () => {
     expect(schema.safeParse(null).success).toBe(false);
     expect(schema.safeParse([ok]).success).toBe(false);
   });
 });
 
-describe('queue query, one query after another', () => {
+describe('queue query, one query after another', async () => {
   const texts = ['Our warehouse team', 'A ware of the week', 'Warehouses everywhere', '客服团队', 'software', 'Nothing here'];
   const drafts = Array.from({ length: 48 }, (_, i) =>
     draft({ at: 500 - i, platform: (['weibo', 'x', 'linkedin'] as const)[i % 3], author: i % 2 ? 'Alice' : 'Bob', text: texts[i % texts.length]!, status: i % 4 ? 'pending' : 'approved' }),
   );
-  const fresh = (q: QueueQuery) => QueueIndex.build(drafts).query(q);
+  const fresh = (q: QueueQuery) => (await QueueIndex.build(drafts)).query(q);
 
-  it('gives the same answers as a fresh index while a search is typed, widened and combined with filters', () => {
-    const index = QueueIndex.build(drafts);
+  it('gives the same answers as a fresh index while a search is typed, widened and combined with filters', async () => {
+    const index = await QueueIndex.build(drafts);
     const steps: QueueQuery[] = [
       all({ status: 'pending', search: 'w' }),
       all({ status: 'pending', search: 'wa' }),

@@ -113,7 +113,7 @@ export async function fuzzContract(options: {
         }
         if (!result.ok && changed) throw new Error(`${where}: refused (${result.error.message}) yet ${changed}`);
         if (result.ok && changed) {
-          const problem = reopenProblem(target.dataDir(), world.draftIds);
+          const problem = await reopenProblem(target.dataDir(), world.draftIds);
           if (problem) throw new Error(`${where}: accepted, and the store it left does not open again: ${problem}`);
           const dirty = storedControlProblem(target.dataDir());
           if (dirty) throw new Error(`${where}: accepted, and stored a control character: ${dirty}`);

@@ -54,7 +54,7 @@ export function removeFuzzDirs(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-export function openStore(dataDir: string): Workstation {
+export function openStore(dataDir: string): Promise<Workstation> {
   return Workstation.open({ dataDir, settings: openNodeSettings(dataDir), warn: () => undefined, command: 'countersign fuzz test' });
 }
 
@@ -62,41 +62,43 @@ export function openStore(dataDir: string): Workstation {
  * Seeds the template: four profiles and a draft in every status, including
  * one whose phone number is an `error` finding and one published with a link.
  */
-export function seedTemplate(): { dir: string; world: FuzzWorld } {
+export async function seedTemplate(): Promise<{ dir: string; world: FuzzWorld }> {
   const dir = fuzzDir('countersign-fuzz-template-');
-  const ws = openStore(dir);
+  const ws = await openStore(dir);
   try {
-    const add = (name: string, role: Profile['role']) => ws.addProfile({ name, role }, 'terminal');
-    const exec = add(people.executive, 'executive');
-    const other = add(people.otherExecutive, 'executive');
-    const reviewer = add(people.reviewer, 'reviewer');
-    add(people.admin, 'admin');
-    const submit = (text: string, by = exec) => ws.submitDraft(by, { platform: 'weibo', text, purpose: 'product' }).id;
+    const add = async (name: string, role: Profile['role']) => ws.profiles.add({ name, role }, 'terminal');
+    const exec = await add(people.executive, 'executive');
+    const other = await add(people.otherExecutive, 'executive');
+    const reviewer = await add(people.reviewer, 'reviewer');
+    await add(people.admin, 'admin');
+    const submit = async (text: string, by = exec) => (await ws.drafts.act('submit', by, { platform: 'weibo', text, purpose: 'product' })).id;
 
-    const saved = ws.saveDraft(exec, { platform: 'x', text: 'A saved draft, not yet sent.' }).id;
-    const pending = submit('下周我们会在上海发布新一代扫地机器人，欢迎大家来现场体验。');
-    const withError = submit('有事打我手机13812345678');
-    const othersPending = submit('Wang Fang 的草稿：感谢客户的反馈。', other);
-    const changes = submit('需要修改的草稿。');
-    ws.requestChanges(reviewer, { id: changes, comment: '请补充细节。' });
-    const edited = submit('审核人会修改这段文字。');
-    ws.editDraft(reviewer, { id: edited, text: '审核人修改过的文字。', comment: '措辞更中性。' });
-    ws.approveDraft(reviewer, { id: edited });
+    const saved = (await ws.drafts.act('save', exec, { platform: 'x', text: 'A saved draft, not yet sent.' })).id;
+    const pending = await submit('下周我们会在上海发布新一代扫地机器人，欢迎大家来现场体验。');
+    const withError = await submit('有事打我手机13812345678');
+    const othersPending = await submit('Wang Fang 的草稿：感谢客户的反馈。', other);
+    const changes = await submit('需要修改的草稿。');
+    await ws.drafts.act('request_changes', reviewer, { id: changes, comment: '请补充细节。' });
+    const edited = await submit('审核人会修改这段文字。');
+    await ws.drafts.act('edit', reviewer, { id: edited, text: '审核人修改过的文字。', comment: '措辞更中性。' });
+    await ws.drafts.act('approve', reviewer, { id: edited });
     // Approved drafts are where publishing and its link are reached; three of them make those calls common.
-    const [approved, approvedX, approvedLinkedIn] = ['已批准的草稿。', 'Approved, not yet out.', 'Approved as well.'].map((text) => {
-      const id = submit(text);
-      ws.approveDraft(reviewer, { id, comment: '可以发' });
-      return id;
-    }) as [string, string, string];
-    const published = submit('已发布的草稿。');
-    ws.approveDraft(reviewer, { id: published });
-    ws.publishDraft(exec, { id: published, url: 'https://weibo.com/1234567890/Abc123' });
-    const rejected = submit('被拒绝的草稿。');
-    ws.rejectDraft(reviewer, { id: rejected, reason: '不合适。' });
-    const withdrawn = submit('撤回的草稿。');
-    ws.withdrawDraft(exec, { id: withdrawn });
+    const approvedIds: string[] = [];
+    for (const text of ['已批准的草稿。', 'Approved, not yet out.', 'Approved as well.']) {
+      const id = await submit(text);
+      await ws.drafts.act('approve', reviewer, { id, comment: '可以发' });
+      approvedIds.push(id);
+    }
+    const [approved, approvedX, approvedLinkedIn] = approvedIds as [string, string, string];
+    const published = await submit('已发布的草稿。');
+    await ws.drafts.act('approve', reviewer, { id: published });
+    await ws.drafts.act('publish', exec, { id: published, url: 'https://weibo.com/1234567890/Abc123' });
+    const rejected = await submit('被拒绝的草稿。');
+    await ws.drafts.act('reject', reviewer, { id: rejected, reason: '不合适。' });
+    const withdrawn = await submit('撤回的草稿。');
+    await ws.drafts.act('withdraw', exec, { id: withdrawn });
 
-    const ruleIds = [...new Set(ws.getDraft(withError).revisions.flatMap((r) => r.findings.map((f) => f.ruleId)))];
+    const ruleIds = [...new Set((await ws.drafts.get(withError)).revisions.flatMap((r) => r.findings.map((f) => f.ruleId)))];
     if (!ruleIds.includes('privacy.mobile-cn')) throw new Error(`the seeded error finding is missing: ${ruleIds.join(', ')}`);
     const world: FuzzWorld = {
       draftIds: [saved, pending, withError, othersPending, changes, edited, approved, approvedX, approvedLinkedIn, published, rejected, withdrawn],
@@ -106,7 +108,7 @@ export function seedTemplate(): { dir: string; world: FuzzWorld } {
     };
     return { dir, world };
   } finally {
-    ws.close();
+    await ws.close();
   }
 }
 
@@ -213,16 +215,16 @@ export function apiResultProblem(result: unknown): string | null {
 }
 
 /** Reopens the data directory in a second workstation: what a valid call wrote must read back. */
-export function reopenProblem(dir: string, ids: readonly string[]): string | null {
+export async function reopenProblem(dir: string, ids: readonly string[]): Promise<string | null> {
   try {
-    const ws = openStore(dir);
+    const ws = await openStore(dir);
     try {
-      ws.listDrafts();
-      ws.listProfiles();
-      ws.policy();
-      for (const id of ids) ws.getDraft(id);
+      await ws.drafts.list();
+      ws.profiles.list();
+      ws.policy.current();
+      for (const id of ids) await ws.drafts.get(id);
     } finally {
-      ws.close();
+      await ws.close();
     }
     return null;
   } catch (err) {

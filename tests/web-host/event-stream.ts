@@ -50,7 +50,7 @@ export async function startAs(profileName: string) {
   const rendererDir = path.join(dataDir, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  const { ws } = openWorkstation(dataDir);
+  const { ws } = await openWorkstation(dataDir);
   const people = seedProfiles(ws);
   ws.settings.lastProfile = profileName;
   const host = await startWebHost({ ws, port: 0, rendererDir });

@@ -6,8 +6,8 @@ afterEach(closeHosts);
 describe('loopback host export progress', () => {
   it('pushes exportProgress events to the page that exports, ending at every draft looked at', async () => {
     const { host, ws, exec, reviewer } = await startAs('Li Na');
-    for (const text of ['First post', 'Second post', 'Still waiting']) ws.submitDraft(exec, { platform: 'x', text });
-    for (const draft of ws.listDrafts({ status: 'pending' }).slice(0, 2)) ws.approveDraft(reviewer, { id: draft.id });
+    for (const text of ['First post', 'Second post', 'Still waiting']) await ws.drafts.act('submit', exec, { platform: 'x', text });
+    for (const draft of (await ws.drafts.list({ status: 'pending' })).slice(0, 2)) await ws.drafts.act('approve', reviewer, { id: draft.id });
     const heard = collectEvents(host, (events) => events.some((e) => e.name === 'exportProgress'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const response = await fetch(`http://127.0.0.1:${host.port}/api/exportLog`, {

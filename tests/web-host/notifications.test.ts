@@ -9,9 +9,9 @@ describe('loopback host notifications', () => {
     const { host, dataDir, exec } = await startAs('Li Na');
     const heard = collectEvents(host, (events) => events.some((e) => e.name === 'notification'));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const { ws: cli } = openWorkstation(dataDir);
-    const draft = cli.submitDraft(exec, { platform: 'x', text: 'Hello from the terminal' });
-    cli.close();
+    const { ws: cli } = await openWorkstation(dataDir);
+    const draft = await cli.drafts.act('submit', exec, { platform: 'x', text: 'Hello from the terminal' });
+    await cli.close();
     const events = await heard;
     expect(events.find((e) => e.name === 'draftsChanged')?.data).toEqual({});
     expect(events.find((e) => e.name === 'notification')?.data).toEqual({
@@ -25,11 +25,11 @@ describe('loopback host notifications', () => {
     // A queue notification would reach the page first (its record is older), so stopping at the first one proves there was none.
     const heard = collectEvents(host, (events) => events.some((e) => e.name === 'notification'));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const { ws: cli } = openWorkstation(dataDir);
-    const draft = cli.submitDraft(exec, { platform: 'weibo', text: '谢谢大家' });
+    const { ws: cli } = await openWorkstation(dataDir);
+    const draft = await cli.drafts.act('submit', exec, { platform: 'weibo', text: '谢谢大家' });
     await new Promise((resolve) => setTimeout(resolve, 1_200));
-    cli.rejectDraft(reviewer, { id: draft.id, reason: 'Not now.' });
-    cli.close();
+    await cli.drafts.act('reject', reviewer, { id: draft.id, reason: 'Not now.' });
+    await cli.close();
     const notifications = (await heard).filter((e) => e.name === 'notification');
     expect(notifications.map((e) => e.data)).toEqual([{ items: [expect.objectContaining({ kind: 'decided', event: 'rejected', actor: 'Li Na' })], total: 1 }]);
   });

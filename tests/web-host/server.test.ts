@@ -22,7 +22,7 @@ async function start() {
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   fs.writeFileSync(path.join(dataDir, 'secret.json'), '{"secret":true}');
-  const { ws } = openWorkstation(dataDir);
+  const { ws } = await openWorkstation(dataDir);
   const people = seedProfiles(ws);
   const host = await startWebHost({ ws, port: 0, rendererDir });
   hosts.push(host);

@@ -30,13 +30,14 @@ export function median(values: readonly number[]): number {
  * time in queue per ISO week (of the approval), findings at approval by
  * category, the override rate, and per reviewer (the last approver).
  */
-export function computeDashboard(items: Iterable<DashboardItem>): DashboardStats {
+/** The dashboard over the log's posts, read in batches (see ApprovedLogDomain.batches). */
+export async function computeDashboard(batches: AsyncIterable<readonly DashboardItem[]> | Iterable<readonly DashboardItem[]>): Promise<DashboardStats> {
   const weeks = new Map<string, number[]>();
   const categories = new Map<RuleCategory, number>();
   const reviewers = new Map<string, { queue: number[]; overrides: number }>();
   let approvals = 0;
   let withOverride = 0;
-  for (const { record, categories: found } of items) {
+  for await (const batch of batches) for (const { record, categories: found } of batch) {
     approvals += 1;
     if (record.overrides.length > 0) withOverride += 1;
     const week = isoWeek(record.approvedAt);

@@ -29,10 +29,6 @@ export const exportMimeTypes: Record<ExportFormat, string> = {
   html: 'text/html;charset=utf-8',
 };
 
-/** The name an export is offered under: `approved-posts-YYYY-MM-DD.<format>` (UTC day). */
-export function exportFileName(format: string, at: Date): string {
-  return `approved-posts-${at.toISOString().slice(0, 10)}.${format}`;
-}
 
 /** Where an export's text goes, in pieces; `flush` pushes on what is buffered. */
 export interface TextSink {
@@ -235,29 +231,36 @@ export interface ExportSummary {
   chainHead: string;
 }
 
-/** Chains `records` (log order) and writes them in `format` to `sink`. */
-export function writeLog(records: Iterable<LogRecord>, format: ExportFormat, sink: TextSink, options: { filter: LogFilter; generatedAt: string }): ExportSummary {
+/** Chains `records` (log order, in batches) and writes them in `format` to `sink`. */
+export async function writeLog(
+  batches: AsyncIterable<readonly LogRecord[]> | Iterable<readonly LogRecord[]>,
+  format: ExportFormat,
+  sink: TextSink,
+  options: { filter: LogFilter; generatedAt: string },
+): Promise<ExportSummary> {
   const writer = format === 'csv' ? csvWriter(sink) : format === 'jsonl' ? jsonlWriter(sink) : htmlWriter(sink, options.filter, options.generatedAt);
   let previousHash = emptyChainHash;
   let count = 0;
-  for (const record of records) {
-    const json = canonicalJson(record);
-    const hash = logRecordHash(previousHash, record, json);
-    writer.record(record, { previousHash, hash }, json);
-    previousHash = hash;
-    count += 1;
+  for await (const batch of batches) {
+    for (const record of batch) {
+      const json = canonicalJson(record);
+      const hash = logRecordHash(previousHash, record, json);
+      writer.record(record, { previousHash, hash }, json);
+      previousHash = hash;
+      count += 1;
+    }
   }
   writer.end(previousHash, count);
   return { records: count, chainHead: previousHash };
 }
 
 /** Writes through a temporary file renamed over `file` once complete, so a failed export leaves no half file. */
-export function writeFileStreamed<T>(file: string, work: (sink: TextSink) => T): T {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = fs.openSync(temp, 'w');
+export async function writeFileStreamed<T>(file: string, work: (sink: TextSink) => Promise<T>): Promise<T> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const fd = fs.openSync(temp, 'wx');
   let result: T;
   try {
-    result = work(fdSink(fd));
+    result = await work(fdSink(fd));
     fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);

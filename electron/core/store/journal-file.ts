@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import { journalRecordProblem, type JournalRecord } from './journal-records';
-import { syncDirectory } from './durable-files';
+import { appendAll, datasync, fsync, readAt, syncDirectory, truncate } from './durable-files';
 
 export const journalFileName = 'drafts.journal.jsonl';
 const journalFormat = 'countersign-journal';
@@ -12,7 +12,14 @@ const journalVersion = 2;
 const headerLine = JSON.stringify({ format: journalFormat, version: journalVersion });
 const newline = 0x0a;
 const hashLength = 64;
-const readChunk = 8 * 1024 * 1024;
+/** Read at a time while replaying: about 2,000 records, some 20 ms of checking before the next chunk lets other calls in. */
+const readChunk = 1024 * 1024;
+/**
+ * Longest line a reader joins across chunks. A record is far smaller (a
+ * draft is at most 20,000 characters); bytes beyond this without a newline
+ * are a torn or damaged tail, and are not held in memory.
+ */
+export const maxLineBytes = 16 * 1024 * 1024;
 
 /** Where reading stopped: after the last complete record, with that record's chain hash. */
 export interface JournalPosition {
@@ -95,7 +102,8 @@ export class JournalFile {
     const journal = new JournalFile(file, fd);
     try {
       if (fs.fstatSync(fd).size === 0) {
-        journal.write(`${headerLine}\n`);
+        fs.writeFileSync(fd, `${headerLine}\n`);
+        fs.fdatasyncSync(fd);
         syncDirectory(path.dirname(file));
       } else {
         journal.checkHeader();
@@ -127,25 +135,46 @@ export class JournalFile {
     return true;
   }
 
-  /** Reads every complete record after the current position (written by anyone), verifying the chain. */
-  readNew(onEntry: (entry: JournalEntry) => void): number {
+  /**
+   * Reads every complete record after the current position (written by
+   * anyone), verifying the chain, a chunk at a time. A line that spans chunks
+   * is joined once when its end arrives, so a long tail costs linear time.
+   * Never runs beside another read or an append (DraftStore orders them).
+   */
+  async readNew(onEntry: (entry: JournalEntry) => void): Promise<number> {
     let count = 0;
-    let carry = Buffer.alloc(0);
     let fileOffset = this.position.offset;
     const size = this.size;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
     while (fileOffset < size) {
-      const chunk = Buffer.alloc(Math.min(readChunk, size - fileOffset));
-      const read = fs.readSync(this.fd, chunk, 0, chunk.length, fileOffset);
+      const chunk = Buffer.allocUnsafe(Math.min(readChunk, size - fileOffset));
+      const read = await readAt(this.fd, chunk, fileOffset);
+      if (read === 0) break;
       fileOffset += read;
-      const buffer = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      const data = chunk.subarray(0, read);
       let start = 0;
-      for (let stop = buffer.indexOf(newline, start); stop !== -1; stop = buffer.indexOf(newline, start)) {
-        onEntry(this.verifyNext(buffer, start, stop));
+      let stop = data.indexOf(newline);
+      if (stop !== -1 && pending.length > 0) {
+        const line = Buffer.concat([...pending, data.subarray(0, stop + 1)]);
+        pending = [];
+        pendingBytes = 0;
+        onEntry(this.verifyNext(line, 0, line.length - 1));
+        count += 1;
+        start = stop + 1;
+        stop = data.indexOf(newline, start);
+      }
+      for (; stop !== -1; stop = data.indexOf(newline, start)) {
+        onEntry(this.verifyNext(data, start, stop));
         count += 1;
         start = stop + 1;
       }
-      carry = buffer.subarray(start);
-      if (read === 0) break;
+      if (start < data.length) {
+        pendingBytes += data.length - start;
+        // Past the longest possible line: a tail with no end, which only the torn-tail cut can deal with.
+        if (pendingBytes > maxLineBytes) break;
+        pending.push(data.subarray(start));
+      }
     }
     return count;
   }
@@ -155,16 +184,20 @@ export class JournalFile {
     return this.size - this.position.offset;
   }
 
-  cutTornTail(): number {
+  async cutTornTail(): Promise<number> {
     const torn = this.tornTailBytes();
     if (torn <= 0) return 0;
-    fs.ftruncateSync(this.fd, this.position.offset);
-    fs.fsyncSync(this.fd);
+    await truncate(this.fd, this.position.offset);
+    await fsync(this.fd);
     return torn;
   }
 
-  /** Appends records in one write and one fsync (a group commit); the caller holds the lock and has read to the end. */
-  append(records: readonly JournalRecord[]): JournalEntry[] {
+  /**
+   * Appends records in one write and one fsync (a group commit); the caller
+   * holds the lock and has read to the end. The position moves only once the
+   * bytes are synced: a failed write leaves a torn tail, cut on the next write.
+   */
+  async append(records: readonly JournalRecord[]): Promise<JournalEntry[]> {
     if (this.size !== this.position.offset) throw new Error(`${this.file} grew while this process held the write lock`);
     const entries: JournalEntry[] = [];
     const lines: string[] = [];
@@ -180,16 +213,17 @@ export class JournalFile {
       lastLineOffset = offset;
       offset += length;
     }
-    this.write(lines.join(''));
+    await appendAll(this.fd, Buffer.from(lines.join('')));
+    await datasync(this.fd);
     this.position = { offset, line, hash, lastLineOffset };
     return entries;
   }
 
   /** One record by its place in the file, for a draft's history. */
-  readAt(offset: number, length: number): JournalRecord {
+  async readAt(offset: number, length: number): Promise<JournalRecord> {
     // Only the bytes read are used, so the buffer need not be zeroed first.
     const buffer = Buffer.allocUnsafe(length);
-    const read = fs.readSync(this.fd, buffer, 0, length, offset);
+    const read = await readAt(this.fd, buffer, offset);
     const text = buffer.toString('utf8', 0, read).trimEnd();
     return this.parseRecord(text.slice(hashLength + 1), offset, null);
   }
@@ -250,12 +284,5 @@ export class JournalFile {
       throw new CountersignError('corrupt', 'error.journalTooNew', { file: this.file, version });
     }
     throw this.damaged(0, 1, `the first line is not a ${journalFormat} version ${journalVersion} header`);
-  }
-
-  private write(text: string): void {
-    const buffer = Buffer.from(text);
-    let written = 0;
-    while (written < buffer.length) written += fs.writeSync(this.fd, buffer, written);
-    fs.fdatasyncSync(this.fd);
   }
 }

@@ -32,7 +32,7 @@ export const migratedBackupName = (version: number) => `drafts.journal.v${versio
  * beside it. Returns the backup's path, or null when `file` needs no migration.
  * The caller holds the write lock.
  */
-export function migrateJournal(file: string): string | null {
+export async function migrateJournal(file: string): Promise<string | null> {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return null;
   const text = fs.readFileSync(file, 'utf8');
   const lines = text.split('\n');
@@ -57,7 +57,7 @@ export function migrateJournal(file: string): string | null {
   fs.rmSync(temp, { force: true });
   const next = JournalFile.open(temp);
   try {
-    next.append(records);
+    await next.append(records);
   } finally {
     next.close();
   }

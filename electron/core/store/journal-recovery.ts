@@ -18,12 +18,12 @@ export type RecoveryResult =
  * the whole damaged file beside it, byte for byte. Nothing is deleted: what
  * followed the damage is still in that file for someone to examine.
  */
-export function recoverJournal(dataDir: string, now: Date = new Date()): RecoveryResult {
+export async function recoverJournal(dataDir: string, now: Date = new Date()): Promise<RecoveryResult> {
   const file = path.join(dataDir, journalFileName);
   const lock = new WriteLock(dataDir, 'countersign recover');
-  lock.acquire();
+  await lock.acquire();
   try {
-    const damage = findDamage(file);
+    const damage = await findDamage(file);
     if (damage.error === null) return { intact: true, records: damage.records };
     const { offset, line, details } = damage.error.params as { offset: number; line: number | string; details: string };
     const keptAs = path.join(dataDir, `drafts.journal.damaged-${now.toISOString().replace(/[:.]/g, '-')}.jsonl`);
@@ -48,7 +48,7 @@ export type JournalVerdict =
  * record, checking every line's chain hash and that every record applies,
  * without writing anything. Throws `not_found` when the directory holds no journal.
  */
-export function verifyJournal(dataDir: string): JournalVerdict {
+export async function verifyJournal(dataDir: string): Promise<JournalVerdict> {
   const file = path.join(dataDir, journalFileName);
   let size: number;
   try {
@@ -58,14 +58,14 @@ export function verifyJournal(dataDir: string): JournalVerdict {
   }
   // Opening an empty file would write a header; an empty journal has nothing to verify.
   if (size === 0) throw new CountersignError('not_found', 'error.noJournal', { dataDir });
-  const damage = findDamage(file);
+  const damage = await findDamage(file);
   if (damage.error === null) return { intact: true, file, records: damage.records, chainHead: damage.head, tornBytes: damage.tornBytes };
   const { offset, line, details } = damage.error.params as { offset: number; line: number | string; details: string };
   return { intact: false, file, records: damage.records, offset, line, details };
 }
 
 /** Replays the journal as opening does; the first damage found, and how many records came before it. */
-function findDamage(file: string): { error: CountersignError | null; records: number; head: string; tornBytes: number } {
+async function findDamage(file: string): Promise<{ error: CountersignError | null; records: number; head: string; tornBytes: number }> {
   let records = 0;
   let journal: JournalFile;
   try {
@@ -76,7 +76,7 @@ function findDamage(file: string): { error: CountersignError | null; records: nu
   }
   const drafts = new Map<string, DraftSummary>();
   try {
-    journal.readNew((entry) => {
+    await journal.readNew((entry) => {
       try {
         drafts.set(entry.record.draftId, applyToSummary(drafts.get(entry.record.draftId), entry.record));
       } catch (err) {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -6,6 +7,7 @@ import { noLogFacts, type ApprovalFacts, type LogFacts } from '../log/log-facts'
 import type { DraftStatus, DraftSummary, Platform, Purpose } from '../../../shared/model';
 import type { RuleCategory } from '../../../shared/rules/types';
 import { syncDirectory } from './durable-files';
+import { yieldToEventLoop } from '../async/serial';
 import type { JournalPosition } from './journal-file';
 
 export const snapshotFileName = 'drafts.snapshot.json';
@@ -69,45 +71,63 @@ interface Columns {
  * one-JSON-document snapshot took 1.2 s to decode and parse at 100,000
  * drafts). Written in chunks to a temporary file, then renamed into place.
  */
-export function writeSnapshot(dataDir: string, snapshot: Snapshot): void {
+export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<void> {
   const file = path.join(dataDir, snapshotFileName);
-  const temp = `${file}.${process.pid}.tmp`;
-  const meta = Buffer.from(JSON.stringify({ position: snapshot.position, columns: toColumns(snapshot.entries) }));
-  const fd = fs.openSync(temp, 'w');
+  const temp = `${file}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+  const meta = await encodeMeta(snapshot);
+  const handle = await fs.promises.open(temp, 'wx');
   try {
-    let crc = zlib.crc32(meta);
+    let crc = 0;
     let at = headerBytes;
-    const write = (bytes: Buffer) => {
-      let done = 0;
-      while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done, at + done);
+    const write = async (bytes: Buffer) => {
+      crc = zlib.crc32(bytes, crc);
+      await handle.write(bytes, 0, bytes.length, at);
       at += bytes.length;
     };
-    write(meta);
-    let textBytes = 0;
+    for (const part of meta) await write(part);
+    const metaBytes = at - headerBytes;
     let chunk: string[] = [];
     let chunkChars = 0;
-    const flush = () => {
-      const bytes = Buffer.from(chunk.join(''), 'utf16le');
-      crc = zlib.crc32(bytes, crc);
-      textBytes += bytes.length;
-      write(bytes);
+    const flush = async () => {
+      await write(Buffer.from(chunk.join(''), 'utf16le'));
       chunk = [];
       chunkChars = 0;
     };
     for (const { summary } of snapshot.entries) {
       chunk.push(summary.text);
       chunkChars += summary.text.length;
-      if (chunkChars >= textChunkChars) flush();
+      if (chunkChars >= textChunkChars) await flush();
     }
-    flush();
-    const header = JSON.stringify({ format, version, metaBytes: meta.length, textBytes, crc32: crc });
-    fs.writeSync(fd, Buffer.from(`${header.padEnd(headerBytes - 1)}\n`), 0, headerBytes, 0);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    await flush();
+    const header = JSON.stringify({ format, version, metaBytes, textBytes: at - headerBytes - metaBytes, crc32: crc });
+    await handle.write(Buffer.from(`${header.padEnd(headerBytes - 1)}\n`), 0, headerBytes, 0);
+    await handle.sync();
+  } catch (err) {
+    await handle.close();
+    await fs.promises.rm(temp, { force: true });
+    throw err;
   }
-  fs.renameSync(temp, file);
+  await handle.close();
+  await fs.promises.rename(temp, file);
   syncDirectory(dataDir);
+}
+
+/**
+ * The meta JSON (`{"position":…,"columns":{…}}`) in pieces, one column at a
+ * time with a pause between, so encoding 100,000 drafts never holds the
+ * event loop for long.
+ */
+async function encodeMeta(snapshot: Snapshot): Promise<Buffer[]> {
+  const columns = await toColumns(snapshot.entries);
+  const parts = [Buffer.from(`{"position":${JSON.stringify(snapshot.position)},"columns":{`)];
+  let first = true;
+  for (const [key, value] of Object.entries(columns)) {
+    await yieldToEventLoop();
+    parts.push(Buffer.from(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`));
+    first = false;
+  }
+  parts.push(Buffer.from('}}'));
+  return parts;
 }
 
 /** The snapshot, or the reason it cannot be used (null when there is none). */
@@ -136,7 +156,10 @@ export function readSnapshot(dataDir: string): Snapshot | { unusable: string } |
   }
 }
 
-function toColumns(entries: readonly IndexEntry[]): Columns {
+/** Drafts between pauses while the columns are made. */
+const entriesPerChunk = 10_000;
+
+async function toColumns(entries: readonly IndexEntry[]): Promise<Columns> {
   const names: string[] = [];
   const nameIndex = new Map<string, number>();
   const name = (value: string | undefined): number => {
@@ -170,6 +193,7 @@ function toColumns(entries: readonly IndexEntry[]): Columns {
     logFacts: [],
   };
   for (const [i, { summary: s, log, records }] of entries.entries()) {
+    if (i > 0 && i % entriesPerChunk === 0) await yieldToEventLoop();
     c.id.push(s.id);
     c.platform.push(name(s.platform));
     c.purpose.push(name(s.purpose));

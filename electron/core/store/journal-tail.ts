@@ -103,21 +103,21 @@ function lineStartBefore(file: string, size: number): number {
  * appears as `"actor":<the name as a JSON string>`; text inside a draft
  * cannot imitate it, because its quotes are escaped.
  */
-export function actedInJournal(file: string, name: string): boolean {
+export async function actedInJournal(file: string, name: string): Promise<boolean> {
   const needle = Buffer.from(`"actor":${JSON.stringify(name)}`);
-  let fd: number;
+  let handle: fs.promises.FileHandle;
   try {
-    fd = fs.openSync(file, 'r');
+    handle = await fs.promises.open(file, 'r');
   } catch {
     return false;
   }
   try {
-    const size = fs.fstatSync(fd).size;
+    const size = (await handle.stat()).size;
     let at = 0;
     let carry = Buffer.alloc(0);
     while (at < size) {
       const chunk = Buffer.allocUnsafe(Math.min(chunkBytes, size - at));
-      const read = fs.readSync(fd, chunk, 0, chunk.length, at);
+      const { bytesRead: read } = await handle.read(chunk, 0, chunk.length, at);
       if (read === 0) break;
       at += read;
       const buffer = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
@@ -126,6 +126,6 @@ export function actedInJournal(file: string, name: string): boolean {
     }
     return false;
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { CountersignError } from '../../../shared/errors';
 
 export const lockFileName = 'countersign.lock';
@@ -14,10 +15,8 @@ export interface LockHolder {
   since: string;
 }
 
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-function sleep(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, ms);
-}
+/** How often a waiting writer looks at the lock again. */
+const retryMs = 10;
 
 function isAlive(pid: number): boolean {
   try {
@@ -51,35 +50,46 @@ export class WriteLock {
     return this.depth;
   }
 
-  /** Takes the lock, waiting up to `waitMs` for another writer; throws `busy` naming the holder. */
-  acquire(options: { wait?: boolean; onStale?: (holder: LockHolder) => void } = {}): void {
-    if (this.depth > 0) {
-      this.depth += 1;
-      return;
-    }
-    const deadline = Date.now() + (options.wait === false ? 0 : this.waitMs);
+  /**
+   * Takes the lock, retrying for up to `waitMs` while another writer holds
+   * it; throws `busy` naming the holder. The wait is timers, never a blocking
+   * sleep: the process goes on answering other calls meanwhile. Callers in
+   * one process take turns through DraftStore's queue, so holding is
+   * re-entrant only for the one piece of work that holds it.
+   */
+  async acquire(onStale?: (holder: LockHolder) => void): Promise<void> {
+    const deadline = Date.now() + this.waitMs;
     for (;;) {
-      if (this.tryCreate()) break;
-      const holder = this.readHolder();
-      // Locks are written whole before they appear, so an unreadable one belongs to nobody.
-      if ((holder === null || this.isStale(holder)) && this.takeOver(holder)) {
-        if (holder) options.onStale?.(holder);
-        continue;
-      }
+      const holder = this.attempt(onStale);
+      if (holder === 'taken') return;
       if (Date.now() >= deadline) throw this.busy(holder);
-      sleep(10);
+      await delay(retryMs);
     }
-    this.depth = 1;
   }
 
   /** Takes the lock if nobody holds it, without waiting; false when someone does. */
   tryAcquire(onStale?: (holder: LockHolder) => void): boolean {
-    try {
-      this.acquire({ wait: false, ...(onStale ? { onStale } : {}) });
-      return true;
-    } catch (err) {
-      if (err instanceof CountersignError && err.kind === 'busy') return false;
-      throw err;
+    return this.attempt(onStale) === 'taken';
+  }
+
+  /** One try: `taken`, or who holds the lock (null when that cannot be read). */
+  private attempt(onStale: ((holder: LockHolder) => void) | undefined): 'taken' | LockHolder | null {
+    if (this.depth > 0) {
+      this.depth += 1;
+      return 'taken';
+    }
+    for (;;) {
+      if (this.tryCreate()) {
+        this.depth = 1;
+        return 'taken';
+      }
+      const holder = this.readHolder();
+      // Locks are written whole before they appear, so an unreadable one belongs to nobody.
+      if ((holder === null || this.isStale(holder)) && this.takeOver(holder)) {
+        if (holder) onStale?.(holder);
+        continue;
+      }
+      return holder;
     }
   }
 

@@ -1,0 +1,26 @@
+import type { Profile, Role } from '../../../shared/model';
+import type { Settings } from '../settings';
+import type { DraftStore } from '../store/draft-store';
+
+/** What changed, so each host tells its windows (events) and the desktop its theme. */
+export interface Changes {
+  drafts?: boolean;
+  profiles?: boolean;
+  policy?: boolean;
+  /** Theme or default platform (the language is read with the session). */
+  preferences?: boolean;
+}
+
+/** What every domain module shares: the settings, the store, time, ids and the change feed. */
+export interface CoreContext {
+  settings: Settings;
+  store: DraftStore;
+  clock: () => Date;
+  newId: () => string;
+  notify: (changes: Changes) => void;
+}
+
+/** Who, when and as which role, as every journal record names them. */
+export function stamp(context: CoreContext, actor: Profile): { at: string; actor: string; role: Role } {
+  return { at: context.clock().toISOString(), actor: actor.name, role: actor.role };
+}
