@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, Notification, session, shell, type WebContents } from 'electron';
 import ElectronStore from 'electron-store';
-import { CountersignError } from '../../shared/errors';
 import { pickLocale, type Locale } from '../../shared/i18n/translate';
 import { notificationText, type NotificationBatch } from '../../shared/notifications';
 import { appEntryUrl, isTrustedSender, registerAppScheme, serveRenderer } from './app-protocol';
@@ -34,21 +33,28 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch(failStartup);
+}
+
+/** Anything that stops start-up is shown, and the process ends: no windowless app keeping the lock. */
+function failStartup(err: unknown): void {
+  dialog.showErrorBox('Countersign', err instanceof Error ? err.message : String(err));
+  app.exit(1);
 }
 
 function start(): void {
   const dataDir = app.getPath('userData');
-  let ws: Workstation;
+  const store = new ElectronStore<Record<string, unknown>>({ cwd: dataDir, name: settingsFileName });
+  const ws = Workstation.open({ dataDir, settings: new Settings(store).validate(), command: 'the Countersign app' });
   try {
-    const store = new ElectronStore<Record<string, unknown>>({ cwd: dataDir, name: settingsFileName });
-    ws = Workstation.open({ dataDir, settings: new Settings(store), command: 'the Countersign app' });
+    run(ws);
   } catch (err) {
-    dialog.showErrorBox('Countersign', err instanceof CountersignError ? err.message : String(err));
-    app.quit();
-    return;
+    ws.close();
+    throw err;
   }
+}
 
+function run(ws: Workstation): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(path.join(__dirname, 'renderer'));
