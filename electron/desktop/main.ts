@@ -6,7 +6,7 @@ import { notificationText, type NotificationBatch } from '../../shared/notificat
 import { appEntryUrl, isTrustedSender, registerAppScheme, serveRenderer } from './app-protocol';
 import { externalUrl } from '../common/external-url';
 import { createHandlers, eventsFor, type HostSession } from '../core/handlers';
-import { Settings, settingsFileName } from '../core/settings';
+import { openSettings, settingsFile, settingsFileName } from '../core/settings';
 import { Workstation } from '../core/workstation';
 import { batchForSession, watchNotifications } from '../core/notification-feed';
 import { registerIpcHandlers, registerSaveLog, sendEvent, type IpcOptions } from './ipc-main';
@@ -44,8 +44,9 @@ function failStartup(err: unknown): void {
 
 function start(): void {
   const dataDir = app.getPath('userData');
-  const store = new ElectronStore<Record<string, unknown>>({ cwd: dataDir, name: settingsFileName });
-  const ws = Workstation.open({ dataDir, settings: new Settings(store).validate(), command: 'the Countersign app' });
+  // Through settings.ts, so an unreadable file gets the same message as in the CLI.
+  const settings = openSettings(settingsFile(dataDir), () => new ElectronStore<Record<string, unknown>>({ cwd: dataDir, name: settingsFileName }));
+  const ws = Workstation.open({ dataDir, settings, command: 'the Countersign app' });
   try {
     run(ws);
   } catch (err) {

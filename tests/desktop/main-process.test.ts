@@ -142,4 +142,23 @@ describe('desktop main process start-up (stand-in electron)', () => {
 
 
 
+
+  it('an unreadable settings file (not JSON) gets the CLI\'s message, naming the file and what to do, not a raw SyntaxError', async () => {
+    const { electron, dataDir, settingsFile } = await launch({ settings: '{"profiles": [' });
+    await electron.emitReady();
+    const { openNodeSettings } = await import('../../electron/core/settings');
+    const cli = (() => {
+      try {
+        openNodeSettings(dataDir);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return 'the CLI opened it';
+    })();
+    expect(cli).toContain(settingsFile);
+    expect(electron.errorBoxes.map((b) => b.content)).toEqual([cli]);
+    expect(electron.errorBoxes[0]?.content).not.toMatch(/^SyntaxError/);
+    expect(electron.errorBoxes[0]?.content).toContain('move the file aside');
+    expect(electron.quitting).toEqual({ how: 'exit', code: 1 });
+  });
 });
