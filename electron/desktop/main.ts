@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, Notification, session, shell, type WebContents } from 'electron';
 import ElectronStore from 'electron-store';
@@ -15,15 +16,25 @@ import { saveLog } from './log-save';
 // The desktop host: a window on the workstation core. Everything that decides
 // lives in the core and shared/; this file only wires Electron to it.
 
-const dataDirOverride = process.env.COUNTERSIGN_DATA_DIR;
-if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+boot();
 
-app.enableSandbox();
-registerAppScheme();
+/** Before `ready`: where the data lives, then the lock on it (scoped to `userData`), sandbox and scheme. */
+function boot(): void {
+  try {
+    const dataDirOverride = process.env.COUNTERSIGN_DATA_DIR;
+    if (dataDirOverride) useDataDir(path.resolve(dataDirOverride));
+  } catch (err) {
+    failStartup(err);
+    return;
+  }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+  app.enableSandbox();
+  registerAppScheme();
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
   app.on('second-instance', () => {
     const [win] = BrowserWindow.getAllWindows();
     if (win) {
@@ -34,6 +45,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(start).catch(failStartup);
+}
+
+/** `app.setPath` throws for a folder that does not exist: "the directory should be created with `fs.mkdirSync`". */
+function useDataDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  app.setPath('userData', dir);
 }
 
 /** Anything that stops start-up is shown, and the process ends: no windowless app keeping the lock. */

@@ -161,4 +161,25 @@ describe('desktop main process start-up (stand-in electron)', () => {
     expect(electron.errorBoxes[0]?.content).toContain('move the file aside');
     expect(electron.quitting).toEqual({ how: 'exit', code: 1 });
   });
+
+  it('creates a data directory that does not exist yet before app.setPath (which throws on a missing one)', async () => {
+    const dataDir = path.join(tempDir(), 'new', 'Countersign data');
+    const { electron } = await launch({ dataDir });
+    expect(fs.statSync(dataDir).isDirectory()).toBe(true);
+    expect(electron.module.app.getPath('userData')).toBe(dataDir);
+    await electron.emitReady();
+    expect(electron.errorBoxes).toEqual([]);
+    expect(electron.windows).toHaveLength(1);
+  });
+
+  it('a data directory that cannot be created is shown before ready, and the app exits without taking the lock', async () => {
+    const file = path.join(tempDir(), 'a file');
+    fs.writeFileSync(file, '');
+    const { electron } = await launch({ dataDir: path.join(file, 'data') });
+    expect(electron.errorBoxes).toHaveLength(1);
+    expect(electron.errorBoxes[0]?.content).toContain(path.join(file, 'data'));
+    expect(electron.quitting).toEqual({ how: 'exit', code: 1 });
+    expect(electron.lock).toBeNull();
+    expect(electron.calls).not.toContain('app.requestSingleInstanceLock');
+  });
 });
