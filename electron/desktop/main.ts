@@ -16,6 +16,13 @@ import { saveLog } from './log-save';
 // The desktop host: a window on the workstation core. Everything that decides
 // lives in the core and shared/; this file only wires Electron to it.
 
+/**
+ * electron-builder.yml's `appId`: the installer's shortcut carries it, and
+ * Windows shows a process's notifications only under the ID of a shortcut
+ * (tests/desktop/main-process.test.ts checks the two stay equal).
+ */
+const appUserModelId = 'com.countersign.desktop';
+
 boot();
 
 /** Before `ready`: where the data lives, then the lock on it (scoped to `userData`), sandbox and scheme. */
@@ -28,6 +35,8 @@ function boot(): void {
     return;
   }
 
+  // Windows wants it "before the application presents any UI". A no-op elsewhere.
+  app.setAppUserModelId(appUserModelId);
   app.enableSandbox();
   registerAppScheme();
 

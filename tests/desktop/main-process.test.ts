@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import YAML from 'yaml';
 import type { CountersignApi } from '../../shared/api';
 import { tempDir } from '../temp-dir';
 import { ElectronStandIn, settle } from './electron-stand-in';
@@ -181,5 +182,13 @@ describe('desktop main process start-up (stand-in electron)', () => {
     expect(electron.quitting).toEqual({ how: 'exit', code: 1 });
     expect(electron.lock).toBeNull();
     expect(electron.calls).not.toContain('app.requestSingleInstanceLock');
+  });
+
+  it('sets the Windows AppUserModelID to electron-builder\'s appId, before any window, so notifications show', async () => {
+    const { appId } = YAML.parse(fs.readFileSync(path.resolve(__dirname, '../../electron-builder.yml'), 'utf8')) as { appId: string };
+    const { electron } = await launch({ settings: twoProfiles });
+    await electron.emitReady();
+    expect(electron.appUserModelId).toBe(appId);
+    expect(electron.calls.indexOf('app.setAppUserModelId')).toBeLessThan(electron.calls.indexOf('new BrowserWindow'));
   });
 });
