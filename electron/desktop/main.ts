@@ -12,6 +12,7 @@ import { Workstation } from '../core/workstation';
 import { batchForSession, watchNotifications } from '../core/notification-feed';
 import { registerIpcHandlers, registerSaveLog, sendEvent, type IpcOptions } from './ipc-main';
 import { saveLog } from './log-save';
+import { restrictPermissions } from './permissions';
 
 // The desktop host: a window on the workstation core. Everything that decides
 // lives in the core and shared/; this file only wires Electron to it.
@@ -82,8 +83,7 @@ function start(): void {
 }
 
 function run(ws: Workstation): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  restrictPermissions(session.defaultSession);
   serveRenderer(path.join(__dirname, 'renderer'));
 
   nativeTheme.themeSource = ws.settings.theme;

@@ -192,3 +192,28 @@ describe('desktop main process start-up (stand-in electron)', () => {
     expect(electron.calls.indexOf('app.setAppUserModelId')).toBeLessThan(electron.calls.indexOf('new BrowserWindow'));
   });
 });
+
+describe('desktop permissions (stand-in electron)', () => {
+  it('grants clipboard-sanitized-write (Copy on the Log screen) to the app\'s window on app://countersign, and nothing else to anyone', async () => {
+    const { electron } = await launch({ settings: twoProfiles });
+    await electron.emitReady();
+    const contents = electron.windows[0]!.webContents;
+    const page = { requestingUrl: 'app://countersign/index.html', isMainFrame: true };
+    expect(await electron.requestPermission(contents, 'clipboard-sanitized-write', page)).toBe(true);
+    expect(electron.checkPermission(contents, 'clipboard-sanitized-write', 'app://countersign', page)).toBe(true);
+
+    for (const permission of ['clipboard-read', 'notifications', 'media', 'geolocation', 'openExternal', 'fullscreen']) {
+      expect(await electron.requestPermission(contents, permission, page), permission).toBe(false);
+      expect(electron.checkPermission(contents, permission, 'app://countersign', page), permission).toBe(false);
+    }
+    // Another origin, a subframe, no web contents, or a window not showing the app page.
+    expect(await electron.requestPermission(contents, 'clipboard-sanitized-write', { requestingUrl: 'https://evil.example/', isMainFrame: true })).toBe(false);
+    expect(await electron.requestPermission(contents, 'clipboard-sanitized-write', { ...page, isMainFrame: false })).toBe(false);
+    expect(electron.checkPermission(contents, 'clipboard-sanitized-write', 'https://evil.example', { requestingUrl: 'https://evil.example/', isMainFrame: true })).toBe(false);
+    expect(electron.checkPermission(contents, 'clipboard-sanitized-write', 'app://other', { requestingUrl: 'app://other/', isMainFrame: true })).toBe(false);
+    expect(electron.checkPermission(null, 'clipboard-sanitized-write', 'app://countersign', page)).toBe(false);
+    const report = new electron.module.BrowserWindow({ show: false });
+    await report.loadURL('file:///tmp/report.html');
+    expect(await electron.requestPermission(report.webContents, 'clipboard-sanitized-write', page)).toBe(false);
+  });
+});
