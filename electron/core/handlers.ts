@@ -92,9 +92,11 @@ export function createHandlers(ws: Workstation): Handlers {
 /**
  * Validates a raw payload against the contract and runs its handler. Never
  * throws: every failure comes back as an ApiError, so no host can leak a
- * stack or skip validation.
+ * stack or skip validation. A host that builds its session on first use
+ * (from settings, which can be damaged) passes a function: it runs inside
+ * the same `try`.
  */
-export function dispatch(handlers: Handlers, channel: string, payload: unknown, session: HostSession): ApiResult<unknown> {
+export function dispatch(handlers: Handlers, channel: string, payload: unknown, session: HostSession | (() => HostSession)): ApiResult<unknown> {
   if (!isChannelName(channel)) {
     return { ok: false, error: new CountersignError('not_found', 'error.unknownChannel', { channel }).toApiError() };
   }
@@ -102,7 +104,7 @@ export function dispatch(handlers: Handlers, channel: string, payload: unknown, 
   if (!parsed.success) return invalidRequest(parsed.error);
   try {
     const handler = handlers[channel] as (request: unknown, session: HostSession) => unknown;
-    return { ok: true, value: handler(parsed.data, session) };
+    return { ok: true, value: handler(parsed.data, typeof session === 'function' ? session() : session) };
   } catch (err) {
     return failure(channel, err);
   }

@@ -17,7 +17,8 @@ export function registerIpcHandlers(handlers: Handlers, options: IpcOptions): vo
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, payload: unknown): ApiResult<unknown> => {
       if (!options.isTrustedSender(event)) return untrustedSender();
-      return dispatch(handlers, channel, payload, options.sessionFor(event.sender));
+      // The session is built inside dispatch's try: a damaged setting becomes an error result, not a rejected invoke.
+      return dispatch(handlers, channel, payload, () => options.sessionFor(event.sender));
     });
   }
 }

@@ -217,3 +217,29 @@ describe('desktop permissions (stand-in electron)', () => {
     expect(await electron.requestPermission(report.webContents, 'clipboard-sanitized-write', page)).toBe(false);
   });
 });
+
+describe('desktop IPC (stand-in electron, the real preload)', () => {
+  it('an invalid lastProfile written after start makes calls answer an error result, not reject', async () => {
+    const { electron, settingsFile } = await launch({ settings: twoProfiles });
+    await electron.emitReady();
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...twoProfiles, lastProfile: 42 }));
+    const api = await loadPreload(electron);
+    const session = await api.getSession({});
+    expect(session).toMatchObject({ ok: false, error: { kind: 'corrupt', code: 'error.corruptSettings' } });
+    expect(!session.ok && session.error.message).toContain('“lastProfile”');
+    expect(await api.listDrafts({})).toMatchObject({ ok: false, error: { kind: 'corrupt' } });
+  });
+
+  it('the preload turns a rejected invoke into an error result, as the browser bridge does', async () => {
+    const { electron } = await launch({ settings: twoProfiles });
+    await electron.emitReady();
+    electron.module.ipcMain.removeHandler('listDrafts');
+    electron.module.ipcMain.removeHandler('desktop:saveLog');
+    const api = await loadPreload(electron);
+    const drafts = await api.listDrafts({});
+    expect(drafts).toMatchObject({ ok: false, error: { kind: 'internal', code: 'error.internal' } });
+    expect(!drafts.ok && drafts.error.message).toContain("No handler registered for 'listDrafts'");
+    expect(await api.desktop?.saveLog({ format: 'pdf' })).toMatchObject({ ok: false, error: { kind: 'internal', code: 'error.internal' } });
+    expect(await api.getSession({})).toMatchObject({ ok: true });
+  });
+});
