@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { chromium } from '@playwright/test';
 
 /** How to get a browser, printed when none is found. */
@@ -26,11 +27,15 @@ export function findElectron(env: NodeJS.ProcessEnv = process.env): { path: stri
       : { missing: `COUNTERSIGN_E2E_EXECUTABLE=${env.COUNTERSIGN_E2E_EXECUTABLE} does not exist` };
   }
   try {
-    // The package exports the binary's path and throws when the binary was never downloaded.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const binary = require('electron') as unknown as string;
-    if (typeof binary === 'string' && fs.existsSync(binary)) return { path: binary };
-    return { missing: `the Electron binary ${String(binary)} does not exist` };
+    // Not `require('electron')`: since Electron 42 the package downloads its binary on first require
+    // (index.js runs install.js), which would reach for Electron's release host from every test.
+    // Read what that require would return instead: path.txt names the binary inside dist/.
+    const dir = path.dirname(require.resolve('electron/package.json'));
+    const pathFile = path.join(dir, 'path.txt');
+    if (!fs.existsSync(pathFile)) return { missing: `the electron package has not downloaded its binary: no ${pathFile}` };
+    const binary = path.join(env.ELECTRON_OVERRIDE_DIST_PATH || path.join(dir, 'dist'), fs.readFileSync(pathFile, 'utf8'));
+    if (fs.existsSync(binary)) return { path: binary };
+    return { missing: `the Electron binary ${binary} does not exist` };
   } catch (err) {
     return { missing: err instanceof Error ? err.message.split('\n')[0] ?? err.message : String(err) };
   }

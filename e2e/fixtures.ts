@@ -123,7 +123,7 @@ export const test = base.extend<HostOptions & { app: CountersignApp }, { chromiu
     if (hostKind === 'electron') {
       const electron = findElectron();
       if ('missing' in electron) {
-        const reason = `electron project skipped: no Electron binary on this machine (${electron.missing}). Install it with a plain \`npm ci\` on a machine that can download Electron.`;
+        const reason = `electron project skipped: no Electron binary on this machine (${electron.missing}). Download it with \`npx install-electron\` on a machine that can reach Electron's release host.`;
         if (!electronSkipPrinted) console.log(reason);
         electronSkipPrinted = true;
         testInfo.skip(true, reason);

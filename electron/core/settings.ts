@@ -21,16 +21,49 @@ export const settingsFileName = 'settings';
 
 const profilesSchema = z.array(z.object({ name: z.string().min(1), role: z.enum(roles), createdAt: z.string() }));
 
+/**
+ * Every key the settings file may hold, with its schema: the one place that
+ * says what a valid value is, used both to check the whole file when it is
+ * opened and to read each key. Keys not listed here are left alone.
+ */
+const settingsSchemas = {
+  profiles: profilesSchema,
+  lastProfile: z.string().nullable(),
+  policy: policyFileSchema,
+  locale: z.enum(locales).nullable(),
+  theme: z.enum(themes),
+  defaultPlatform: z.enum(platforms),
+} satisfies Record<string, z.ZodType>;
+type SettingsKey = keyof typeof settingsSchemas;
+type SettingsValue<K extends SettingsKey> = z.infer<(typeof settingsSchemas)[K]>;
+
 /** Typed, validated access to settings, profiles and preferences. */
 export class Settings {
   constructor(private readonly store: KeyValueStore) {}
+
+  /**
+   * Checks every known key against its schema, so a bad value stops the host
+   * at start with the file and the key named, instead of failing later in
+   * whatever reads it first. Throws `error.corruptSettings`.
+   */
+  validate(): this {
+    const problems: string[] = [];
+    for (const key of Object.keys(settingsSchemas) as SettingsKey[]) {
+      const raw = this.raw(key);
+      if (raw === undefined) continue;
+      const parsed = settingsSchemas[key].safeParse(raw);
+      if (!parsed.success) problems.push(`“${key}”: ${describeIssues(parsed.error)}`);
+    }
+    if (problems.length > 0) throw new CountersignError('corrupt', 'error.corruptSettings', { file: this.store.path, details: problems.join('; ') });
+    return this;
+  }
 
   get path(): string {
     return this.store.path;
   }
 
   get profiles(): Profile[] {
-    return this.read('profiles', profilesSchema, []);
+    return this.read('profiles', []);
   }
 
   set profiles(value: Profile[]) {
@@ -38,7 +71,7 @@ export class Settings {
   }
 
   get lastProfile(): string | null {
-    return this.read('lastProfile', z.string().nullable(), null);
+    return this.read('lastProfile', null);
   }
 
   set lastProfile(value: string | null) {
@@ -47,7 +80,7 @@ export class Settings {
 
   /** The team's policy file (lists and severity overrides on top of the built-in policy). */
   get policy(): PolicyFile {
-    return this.read('policy', policyFileSchema, { extends: 'default' });
+    return this.read('policy', { extends: 'default' });
   }
 
   set policy(value: PolicyFile) {
@@ -55,7 +88,7 @@ export class Settings {
   }
 
   get locale(): Locale | null {
-    return this.read('locale', z.enum(locales).nullable(), null);
+    return this.read('locale', null);
   }
 
   set locale(value: Locale | null) {
@@ -63,7 +96,7 @@ export class Settings {
   }
 
   get theme(): Theme {
-    return this.read('theme', z.enum(themes), defaultTheme);
+    return this.read('theme', defaultTheme);
   }
 
   set theme(value: Theme) {
@@ -72,7 +105,7 @@ export class Settings {
 
   /** Where Compose starts. */
   get defaultPlatform(): Platform {
-    return this.read('defaultPlatform', z.enum(platforms), defaultPlatform);
+    return this.read('defaultPlatform', defaultPlatform);
   }
 
   set defaultPlatform(value: Platform) {
@@ -84,15 +117,18 @@ export class Settings {
     else this.store.set(key, value);
   }
 
-  private read<T>(key: string, schema: z.ZodType<T>, fallback: T): T {
-    let raw: unknown;
+  private raw(key: SettingsKey): unknown {
     try {
-      raw = this.store.get(key);
+      return this.store.get(key);
     } catch (err) {
       throw corruptSettings(this.store.path, err);
     }
+  }
+
+  private read<K extends SettingsKey>(key: K, fallback: SettingsValue<K>): SettingsValue<K> {
+    const raw = this.raw(key);
     if (raw === undefined) return fallback;
-    const parsed = schema.safeParse(raw);
+    const parsed = settingsSchemas[key].safeParse(raw) as z.ZodSafeParseResult<SettingsValue<K>>;
     if (!parsed.success) {
       throw new CountersignError('corrupt', 'error.corruptSettings', {
         file: this.store.path,
@@ -108,17 +144,32 @@ function corruptSettings(file: string, err: unknown): CountersignError {
   return new CountersignError('corrupt', 'error.corruptSettings', { file, details });
 }
 
+/** Where a data directory keeps its settings (conf and electron-store add `.json` to the name). */
+export function settingsFile(dataDir: string): string {
+  return path.join(dataDir, `${settingsFileName}.json`);
+}
+
+/**
+ * Opens settings from a store the host creates (conf for the CLI and the
+ * loopback host, electron-store for the desktop app) and checks every key.
+ * A file the store cannot read at all (not JSON) is reported like a bad
+ * value: the file, what is wrong, what to do.
+ */
+export function openSettings(file: string, createStore: () => KeyValueStore): Settings {
+  let store: KeyValueStore;
+  try {
+    store = createStore();
+  } catch (err) {
+    throw corruptSettings(file, err);
+  }
+  return new Settings(store).validate();
+}
+
 /**
  * Settings on plain `conf` for the CLI and the loopback host. The desktop app
  * passes electron-store instead, which is the same class underneath.
  */
 export function openNodeSettings(dataDir: string): Settings {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, `${settingsFileName}.json`);
-  try {
-    const conf = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: settingsFileName, projectName: 'countersign' });
-    return new Settings(conf);
-  } catch (err) {
-    throw corruptSettings(file, err);
-  }
+  return openSettings(settingsFile(dataDir), () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: settingsFileName, projectName: 'countersign' }));
 }

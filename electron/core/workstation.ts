@@ -67,8 +67,8 @@ export class Workstation {
       ...(options.snapshotEvery ? { snapshotEvery: options.snapshotEvery } : {}),
     });
     try {
-      // Reading settings once here reports a damaged settings file at start.
-      void options.settings.profiles;
+      // A damaged settings file is reported at start, with the key that is wrong.
+      options.settings.validate();
     } catch (err) {
       await store.close();
       throw err;

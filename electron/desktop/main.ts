@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, Notification, session, shell, type WebContents } from 'electron';
 import { eventNames, type EventName } from '../../shared/channels';
@@ -9,20 +10,41 @@ import { appEntryUrl, isTrustedSender, registerAppScheme, serveRenderer } from '
 import { spawnUtilityCore } from './core-process';
 import { registerIpcHandlers, registerSaveLog, sendEvent } from './ipc-main';
 import { saveLog } from './log-save';
+import { restrictPermissions } from './permissions';
 
 // The desktop host: windows, menus, dialogs, printing, notifications and the
 // badge. The core runs in its own utility process (core-process.ts); every
-// call from a window is checked here and relayed to it.
+// call from a window is checked here and relayed to it, so nothing here
+// waits on the disk, the write lock or a long export.
 
-const dataDirOverride = process.env.COUNTERSIGN_DATA_DIR;
-if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+/**
+ * electron-builder.yml's `appId`: the installer's shortcut carries it, and
+ * Windows shows a process's notifications only under the ID of a shortcut
+ * (tests/desktop/main-process.test.ts checks the two stay equal).
+ */
+const appUserModelId = 'com.countersign.desktop';
 
-app.enableSandbox();
-registerAppScheme();
+boot();
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+/** Before `ready`: where the data lives, then the lock on it (scoped to `userData`), sandbox and scheme. */
+function boot(): void {
+  try {
+    const dataDirOverride = process.env.COUNTERSIGN_DATA_DIR;
+    if (dataDirOverride) useDataDir(path.resolve(dataDirOverride));
+  } catch (err) {
+    failStartup(err);
+    return;
+  }
+
+  // Windows wants it "before the application presents any UI". A no-op elsewhere.
+  app.setAppUserModelId(appUserModelId);
+  app.enableSandbox();
+  registerAppScheme();
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
   app.on('second-instance', () => {
     const [win] = BrowserWindow.getAllWindows();
     if (win) {
@@ -32,34 +54,42 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch(failStartup);
 }
 
+/** `app.setPath` throws for a folder that does not exist: "the directory should be created with `fs.mkdirSync`". */
+function useDataDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  app.setPath('userData', dir);
+}
+
+/** Anything that stops start-up is shown, and the process ends: no windowless app keeping the lock. */
+function failStartup(err: unknown): void {
+  dialog.showErrorBox('Countersign', err instanceof Error ? err.message : String(err));
+  app.exit(1);
+}
+
+/** After `ready`: the core's process (whose start fails with the core's own message, e.g. a damaged settings file), then the window. */
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  const systemLanguages = [...app.getPreferredSystemLanguages(), app.getLocale()];
-  let core: CoreClient;
-  try {
-    core = await CoreClient.start({
-      spawn: () => spawnUtilityCore(path.join(__dirname, 'core.js'), { dataDir, command: 'the Countersign app' }),
-      onEvent: (window, name, payload, locale) => deliver(window, name, payload, locale),
-      onStatus: (state) => {
-        for (const win of BrowserWindow.getAllWindows()) sendEvent(win.webContents, 'coreStatus', { state });
-      },
-      onTheme: (theme) => {
-        nativeTheme.themeSource = theme;
-      },
-    });
-  } catch (err) {
-    dialog.showErrorBox('Countersign', err instanceof Error ? err.message : String(err));
-    app.quit();
-    return;
-  }
+  const core = await CoreClient.start({
+    spawn: () => spawnUtilityCore(path.join(__dirname, 'core.js'), { dataDir, command: 'the Countersign app' }),
+    onEvent: deliver,
+    onStatus: (state) => {
+      for (const win of BrowserWindow.getAllWindows()) sendEvent(win.webContents, 'coreStatus', { state });
+    },
+    onTheme: (theme) => {
+      nativeTheme.themeSource = theme;
+    },
+  });
+  app.on('will-quit', (event) => {
+    // Once: the core finishes what is in hand and writes a due snapshot, then the app quits.
+    event.preventDefault();
+    void core.stop().finally(() => app.exit(0));
+  });
 
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  restrictPermissions(session.defaultSession);
   serveRenderer(path.join(__dirname, 'renderer'));
-
   registerIpcHandlers(
     async (channel, request, sender) => {
       const result = await core.call(sender.id, channel, request);
@@ -70,12 +100,10 @@ async function start(): Promise<void> {
     { isTrustedSender },
   );
   registerSaveLog((request, sender) => saveLog(core, request, sender), { isTrustedSender });
-  app.on('will-quit', (event) => {
-    // Once: the core finishes what is in hand and writes a due snapshot, then the app quits.
-    event.preventDefault();
-    void core.stop().finally(() => app.exit(0));
-  });
+  openWindow(core, [...app.getPreferredSystemLanguages(), app.getLocale()]);
+}
 
+function openWindow(core: CoreClient, systemLanguages: readonly string[]): void {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
