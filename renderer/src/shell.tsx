@@ -2,15 +2,15 @@ import { useEffect, useState } from 'react';
 import { localeNames, locales, type Locale, type MessageKey } from '../../shared/i18n/translate';
 import type { AppContext } from './app';
 import { useI18n } from './i18n';
-import { LogScreen } from './log/log-screen';
-import { Compose } from './screens/compose';
-import { MyDrafts } from './screens/my-drafts';
-import { PolicyScreen } from './screens/policy-screen';
-import { ProfilePicker } from './screens/profile-picker';
-import { ReviewQueue } from './screens/review-queue';
-import { SettingsScreen } from './screens/settings-screen';
 import { NotificationToasts } from './notifications/notification-toasts';
 import { useWaitingCount } from './notifications/use-waiting-count';
+import { Compose } from './screens/compose/compose';
+import { LogScreen } from './screens/log/log-screen';
+import { MyDrafts } from './screens/my-drafts/my-drafts';
+import { PolicyScreen } from './screens/policy/policy-screen';
+import { ProfilePicker } from './screens/profile-picker/profile-picker';
+import { ReviewQueue } from './screens/review/review-queue';
+import { SettingsScreen } from './screens/settings/settings-screen';
 
 type Section = 'compose' | 'myDrafts' | 'queue' | 'policy' | 'log' | 'settings';
 

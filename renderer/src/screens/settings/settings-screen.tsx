@@ -1,10 +1,10 @@
-import { localeNames, locales, type Locale } from '../../../shared/i18n/translate';
-import { platforms, type Platform } from '../../../shared/model';
-import { themes, type Theme } from '../../../shared/preferences';
-import type { AppContext } from '../app';
-import { useI18n } from '../i18n';
-import { NotificationSettings } from '../settings/notification-settings';
-import { ProfileSettings } from '../settings/profile-settings';
+import { localeNames, locales, type Locale } from '../../../../shared/i18n/translate';
+import { platforms, type Platform } from '../../../../shared/model';
+import { themes, type Theme } from '../../../../shared/preferences';
+import type { AppContext } from '../../app';
+import { useI18n } from '../../i18n';
+import { NotificationSettings } from './notification-settings';
+import { ProfileSettings } from './profile-settings';
 
 /**
  * Settings: profiles, theme, language, default platform and notifications;

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../shared/errors';
+import type { ApiError } from '../../../../shared/errors';
 
 /**
  * What is wrong with a policy: for an invalid one, just the path inside it and

@@ -1,6 +1,6 @@
-import type { RulePack } from '../../../shared/rules/policy-schema';
-import { useI18n } from '../i18n';
-import { severitySettings, type SeveritySetting } from '../policy/policy-form';
+import type { RulePack } from '../../../../shared/rules/policy-schema';
+import { useI18n } from '../../i18n';
+import { severitySettings, type SeveritySetting } from './policy-form';
 
 /** The built-in rules, each with a severity select; the built-in severity is marked "(default)". */
 export function PolicyRulesTable({

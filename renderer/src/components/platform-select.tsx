@@ -1,5 +1,5 @@
-import { platforms, type Platform } from '../../shared/model';
-import { useI18n } from './i18n';
+import { platforms, type Platform } from '../../../shared/model';
+import { useI18n } from '../i18n';
 
 /** The labelled platform picker used wherever a draft is written or tried. */
 export function PlatformSelect({ value, onChange }: { value: Platform; onChange: (platform: Platform) => void }) {

@@ -1,5 +1,5 @@
-import type { PolicyFile, RulePack } from '../../../shared/rules/policy-schema';
-import { severities } from '../../../shared/rules/types';
+import type { PolicyFile, RulePack } from '../../../../shared/rules/policy-schema';
+import { severities } from '../../../../shared/rules/types';
 
 /** A rule's severity in a policy file; the same list as the schema's, without loading the schema (zod) up front. */
 export const severitySettings = ['off', ...severities] as const;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ChainHead, DashboardStats, LogFilter } from '../../../shared/log/log-query';
-import type { AppContext } from '../app';
-import { useI18n } from '../i18n';
+import type { ChainHead, DashboardStats, LogFilter } from '../../../../shared/log/log-query';
+import type { AppContext } from '../../app';
+import { useI18n } from '../../i18n';
 import { BarList, ColumnChart, OverrideRate, type Datum } from './charts';
 import { ExportDialog } from './export-dialog';
 import { cleanFilter, LogFilters } from './log-filters';

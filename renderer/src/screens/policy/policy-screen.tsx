@@ -1,12 +1,12 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { ApiError } from '../../../shared/errors';
-import type { AppContext } from '../app';
-import { useI18n } from '../i18n';
-import { compileCached } from '../policy/compile-cached';
-import { policyProblem } from '../policy/policy-problem';
-import { editedLists, formFromPolicy, policyFromForm, withSeverity, type EditedList, type PolicyForm } from '../policy/policy-form';
-import { usePolicy } from '../policy/use-policy';
+import type { ApiError } from '../../../../shared/errors';
+import type { AppContext } from '../../app';
+import { useI18n } from '../../i18n';
+import { compileCached } from '../../policy/compile-cached';
+import { usePolicy } from '../../policy/use-policy';
+import { editedLists, formFromPolicy, policyFromForm, withSeverity, type EditedList, type PolicyForm } from './policy-form';
 import { PolicyPreview } from './policy-preview';
+import { policyProblem } from './policy-problem';
 import { PolicyRulesTable } from './policy-rules-table';
 
 const listLabel = { competitors: 'policy.competitors', confidential: 'policy.confidential' } as const satisfies Record<EditedList, string>;

@@ -1,9 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../shared/errors';
-import { exportFormats, saveFormats, type ExportedLog, type LogFilter, type SaveFormat } from '../../../shared/log/log-query';
-import type { AppContext } from '../app';
-import { useI18n } from '../i18n';
-import { Dialog } from '../workflow/dialog';
+import type { ApiError } from '../../../../shared/errors';
+import { exportFormats, saveFormats, type ExportedLog, type LogFilter, type SaveFormat } from '../../../../shared/log/log-query';
+import type { AppContext } from '../../app';
+import { useI18n } from '../../i18n';
+import { Dialog } from '../../workflow/dialog';
 import { cleanFilter, LogFilters } from './log-filters';
 import { saveFile } from './save-file';
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { Platform } from '../../../shared/model';
-import { FindingsPanel } from '../findings/findings-panel';
-import { LengthCounter } from '../findings/length-counter';
-import { useCheck } from '../findings/use-check';
-import { useI18n } from '../i18n';
-import { PlatformSelect } from '../platform-select';
-import type { Compiled } from '../policy/compile-cached';
-import { policyProblem } from '../policy/policy-problem';
+import type { Platform } from '../../../../shared/model';
+import { PlatformSelect } from '../../components/platform-select';
+import { FindingsPanel } from '../../findings/findings-panel';
+import { LengthCounter } from '../../findings/length-counter';
+import { useCheck } from '../../findings/use-check';
+import { useI18n } from '../../i18n';
+import type { Compiled } from '../../policy/compile-cached';
+import { policyProblem } from './policy-problem';
 
 /** "Try a sentence": the edited, unsaved policy run over a sample text, or why it cannot run. */
 export function PolicyPreview({ compiled }: { compiled: Compiled | null }) {

@@ -1,20 +1,20 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { DraftStatus } from '../../../shared/model';
-import type { QueueRow } from '../../../shared/queue-query';
-import type { WorkflowAction } from '../../../shared/workflow';
-import type { AppContext } from '../app';
-import { useI18n } from '../i18n';
-import { ActionKeysProvider } from '../keyboard/action-keys';
-import { actionKeys, ariaKey } from '../keyboard/queue-shortcuts';
-import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
-import { useQueueKeys } from '../keyboard/use-queue-keys';
-import { usePolicy } from '../policy/use-policy';
-import { filtering, QueueFilterControls, type FilterChoice } from '../queue/queue-filters';
-import { QueueList, type QueueListHandle } from '../queue/queue-list';
-import { useQueue } from '../queue/use-queue';
-import { useNow } from '../use-drafts';
-import { DraftPane } from './review-detail';
+import type { DraftStatus } from '../../../../shared/model';
+import type { QueueRow } from '../../../../shared/queue-query';
+import type { WorkflowAction } from '../../../../shared/workflow';
+import type { AppContext } from '../../app';
+import { useNow } from '../../data/use-drafts';
+import { useI18n } from '../../i18n';
+import { ActionKeysProvider } from '../../keyboard/action-keys';
+import { actionKeys, ariaKey } from '../../keyboard/queue-shortcuts';
+import { ShortcutsDialog } from '../../keyboard/shortcuts-dialog';
+import { useQueueKeys } from '../../keyboard/use-queue-keys';
+import { usePolicy } from '../../policy/use-policy';
+import { DraftPane } from '../../workflow/draft-pane';
+import { filtering, QueueFilterControls, type FilterChoice } from './queue-filters';
+import { QueueList, type QueueListHandle } from './queue-list';
 import { StatusTabs, statusTabId } from './status-tabs';
+import { useQueue } from './use-queue';
 
 /**
  * The reviewer's queue: filters and status tabs with counts, the drafts as a

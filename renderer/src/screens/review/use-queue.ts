@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CountersignApi } from '../../../shared/api';
-import type { RequestOf } from '../../../shared/contract';
-import type { ApiError, ApiResult } from '../../../shared/errors';
-import type { DraftStatus, Platform, Purpose } from '../../../shared/model';
-import type { QueuePage, QueueRow } from '../../../shared/queue-query';
+import type { CountersignApi } from '../../../../shared/api';
+import type { RequestOf } from '../../../../shared/contract';
+import type { ApiError, ApiResult } from '../../../../shared/errors';
+import type { DraftStatus, Platform, Purpose } from '../../../../shared/model';
+import type { QueuePage, QueueRow } from '../../../../shared/queue-query';
 
 /** What the reviewer narrowed the queue to. Keep one object per choice: a new object means new filters. */
 export interface QueueFilters {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { roles, type Role } from '../../../shared/model';
-import type { AppContext } from '../app';
-import { useI18n } from '../i18n';
+import { roles, type Role } from '../../../../shared/model';
+import type { AppContext } from '../../app';
+import { useI18n } from '../../i18n';
 
 /** Who is working: pick a profile, or add one (the first profile, or any profile when an admin is working). */
 export function ProfilePicker({

@@ -1,8 +1,8 @@
 import type { KeyboardEvent, RefObject } from 'react';
-import { platforms, purposes } from '../../../shared/model';
-import { maxQueueSearchLength } from '../../../shared/queue-query';
-import { ChoiceFilter } from '../choice-filter';
-import { useI18n } from '../i18n';
+import { platforms, purposes } from '../../../../shared/model';
+import { maxQueueSearchLength } from '../../../../shared/queue-query';
+import { ChoiceFilter } from '../../components/choice-filter';
+import { useI18n } from '../../i18n';
 import type { QueueFilters } from './use-queue';
 
 export type FilterChoice = Omit<QueueFilters, 'status'>;

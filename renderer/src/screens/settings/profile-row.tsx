@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../shared/errors';
-import { roles, type Profile, type Role } from '../../../shared/model';
-import { maxProfileNameLength } from '../../../shared/text-rules';
-import type { AppContext } from '../app';
-import { useI18n } from '../i18n';
+import type { ApiError } from '../../../../shared/errors';
+import { roles, type Profile, type Role } from '../../../../shared/model';
+import { maxProfileNameLength } from '../../../../shared/text-rules';
+import type { AppContext } from '../../app';
+import { useI18n } from '../../i18n';
 
 /**
  * One profile in Settings: its name (renamable by an admin or by itself) and

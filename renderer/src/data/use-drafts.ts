@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { CountersignApi } from '../../shared/api';
-import type { ApiError } from '../../shared/errors';
-import type { Draft, DraftStatus, DraftSummary } from '../../shared/model';
+import type { CountersignApi } from '../../../shared/api';
+import type { ApiError } from '../../../shared/errors';
+import type { Draft, DraftStatus, DraftSummary } from '../../../shared/model';
 
 export interface DraftFilter {
   status?: DraftStatus | undefined;

@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import type { LogFilter } from '../../../shared/log/log-query';
-import { logStatuses } from '../../../shared/log/log-record';
-import { platforms } from '../../../shared/model';
-import { ChoiceFilter } from '../choice-filter';
-import { useI18n } from '../i18n';
+import type { LogFilter } from '../../../../shared/log/log-query';
+import { logStatuses } from '../../../../shared/log/log-record';
+import { platforms } from '../../../../shared/model';
+import { ChoiceFilter } from '../../components/choice-filter';
+import { useI18n } from '../../i18n';
 
 /** Drops unset fields so the request carries only the filters in use. */
 export function cleanFilter(filter: LogFilter): LogFilter {

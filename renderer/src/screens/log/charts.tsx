@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import type { DashboardStats } from '../../../shared/log/log-query';
-import { useI18n } from '../i18n';
+import type { DashboardStats } from '../../../../shared/log/log-query';
+import { useI18n } from '../../i18n';
 
 export interface Datum {
   /** The category or week, as shown. */

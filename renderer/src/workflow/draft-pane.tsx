@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { latestRevision, summarize, type Draft } from '../../../shared/model';
 import { refusal } from '../../../shared/workflow';
 import type { AppContext } from '../app';
+import { useDraft } from '../data/use-drafts';
 import { DraftEditor, type DraftEditorHandle } from '../editor/draft-editor';
 import { FindingsPanel } from '../findings/findings-panel';
 import { LengthCounter } from '../findings/length-counter';
@@ -9,11 +10,10 @@ import { JustificationsProvider, useJustificationStore } from '../findings/overr
 import { useCheck } from '../findings/use-check';
 import { useI18n } from '../i18n';
 import type { Checker } from '../policy/compile-cached';
-import { useDraft } from '../use-drafts';
-import { ActionBar } from '../workflow/action-bar';
-import { EditInPlaceContext, type EditInPlace } from '../workflow/edit-in-place';
-import { HistoryTimeline } from '../workflow/history-timeline';
-import { RevisionDiff } from '../workflow/revision-diff';
+import { ActionBar } from './action-bar';
+import { EditInPlaceContext, type EditInPlace } from './edit-in-place';
+import { HistoryTimeline } from './history-timeline';
+import { RevisionDiff } from './revision-diff';
 
 /** The region a draft's pane lives in, named after the draft so it can be found (and announced) as "Draft <id>". */
 export function DraftPane({ ctx, id, policy, placeholder }: { ctx: AppContext; id: string | null; policy: Checker | null; placeholder: string }) {

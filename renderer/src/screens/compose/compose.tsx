@@ -1,14 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { purposes, type Platform, type Purpose } from '../../../shared/model';
-import { draftTextProblem } from '../../../shared/text-rules';
-import type { AppContext } from '../app';
-import { DraftEditor, type DraftEditorHandle } from '../editor/draft-editor';
-import { FindingsPanel } from '../findings/findings-panel';
-import { LengthCounter } from '../findings/length-counter';
-import { useCheck } from '../findings/use-check';
-import { useI18n } from '../i18n';
-import { PlatformSelect } from '../platform-select';
-import { usePolicy } from '../policy/use-policy';
+import { purposes, type Platform, type Purpose } from '../../../../shared/model';
+import { draftTextProblem } from '../../../../shared/text-rules';
+import type { AppContext } from '../../app';
+import { PlatformSelect } from '../../components/platform-select';
+import { DraftEditor, type DraftEditorHandle } from '../../editor/draft-editor';
+import { FindingsPanel } from '../../findings/findings-panel';
+import { LengthCounter } from '../../findings/length-counter';
+import { useCheck } from '../../findings/use-check';
+import { useI18n } from '../../i18n';
+import { usePolicy } from '../../policy/use-policy';
 
 /** The executive writes a draft, sees the rule checks as they type, and submits it or keeps it; the main process checks it again. */
 export function Compose({ ctx }: { ctx: AppContext }) {

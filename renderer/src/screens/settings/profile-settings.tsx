@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../shared/errors';
-import { roles, type Role } from '../../../shared/model';
-import { maxProfileNameLength } from '../../../shared/text-rules';
-import type { AppContext } from '../app';
-import { useI18n } from '../i18n';
+import type { ApiError } from '../../../../shared/errors';
+import { roles, type Role } from '../../../../shared/model';
+import { maxProfileNameLength } from '../../../../shared/text-rules';
+import type { AppContext } from '../../app';
+import { useI18n } from '../../i18n';
 import { ProfileRow } from './profile-row';
 
 /** Profiles in Settings: an admin sees and manages everyone; anyone else sees their own profile. */

@@ -1,6 +1,6 @@
-import type { DraftSummary, SeverityCounts } from '../../../shared/model';
-import { findingCountsText, worstSeverity } from '../findings/finding-counts';
-import { useI18n } from '../i18n';
+import type { DraftSummary, SeverityCounts } from '../../../../shared/model';
+import { findingCountsText, worstSeverity } from '../../findings/finding-counts';
+import { useI18n } from '../../i18n';
 
 const noCounts: SeverityCounts = { error: 0, warning: 0, info: 0 };
 

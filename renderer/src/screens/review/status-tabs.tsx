@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { draftStatuses, type DraftStatus } from '../../../shared/model';
-import { useI18n } from '../i18n';
+import { draftStatuses, type DraftStatus } from '../../../../shared/model';
+import { useI18n } from '../../i18n';
 
 /** The id of a status's tab, so the panel it controls can be labelled by it. */
 export const statusTabId = (prefix: string, status: DraftStatus) => `${prefix}-tab-${status}`;

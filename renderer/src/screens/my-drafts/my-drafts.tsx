@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import type { AppContext } from '../app';
-import { useI18n } from '../i18n';
-import { usePolicy } from '../policy/use-policy';
-import { useDrafts, useNow } from '../use-drafts';
-import { latestFirst } from '../workflow/queue-order';
+import type { AppContext } from '../../app';
+import { useDrafts, useNow } from '../../data/use-drafts';
+import { useI18n } from '../../i18n';
+import { usePolicy } from '../../policy/use-policy';
+import { DraftPane } from '../../workflow/draft-pane';
+import { latestFirst } from '../../workflow/queue-order';
 import { DraftList } from './draft-list';
-import { DraftPane } from './review-detail';
 
 /** The executive's own drafts and where each one stands; the selected one with what its author may do. */
 export function MyDrafts({ ctx }: { ctx: AppContext }) {

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, type Ref, type RefObject } from 'react';
-import type { QueueRow } from '../../../shared/queue-query';
-import { findingCountsText, worstSeverity } from '../findings/finding-counts';
-import { useI18n } from '../i18n';
+import type { QueueRow } from '../../../../shared/queue-query';
+import { findingCountsText, worstSeverity } from '../../findings/finding-counts';
+import { useI18n } from '../../i18n';
 
 /** Height of one row, gap included; the rows are fixed-height so 100,000 of them need no measuring. */
 export const queueRowHeight = 84;
