@@ -1,32 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CountersignApi } from '../../shared/api';
 import type { Session } from '../../shared/contract';
 import type { ApiError, ApiResult } from '../../shared/errors';
-import type { MessageKey, MessageParams } from '../../shared/i18n/translate';
 import type { Profile } from '../../shared/model';
 import { defaultPlatform, defaultTheme, uiLocale, type Preferences } from '../../shared/preferences';
+import { AppProvider, type AppContext, type Notice } from './app-context';
 import { I18nProvider, useI18n } from './i18n';
 import { Shell } from './shell';
 import { cachedTheme, useAppliedTheme } from './theme';
-
-export type Notice = { tone: 'error'; error: ApiError } | { tone: 'info'; key: MessageKey; params?: MessageParams };
-
-/** What every screen gets: the API, the read model and a way to report. */
-export interface AppContext {
-  api: CountersignApi;
-  session: Session;
-  profiles: Profile[];
-  draftsVersion: number;
-  notice: Notice | null;
-  setNotice: (notice: Notice | null) => void;
-  reportError: (error: ApiError) => void;
-  /** Runs a call; reports its error and returns null when it fails. */
-  run: <T>(call: Promise<ApiResult<T>>) => Promise<T | null>;
-  setSession: (session: Session) => void;
-  /** Theme, default platform and the languages; updated by the Settings screen and by preferencesChanged. */
-  preferences: Preferences;
-  setPreferences: (preferences: Preferences) => void;
-}
 
 /** Until the host answers: the system's language and colours, Weibo. */
 const fallbackPreferences: Preferences = { locale: null, systemLocale: null, theme: defaultTheme, defaultPlatform };
@@ -90,7 +71,7 @@ export function App({ api }: { api: CountersignApi }) {
     };
   }, [api, reloadProfiles]);
 
-  const prefs = preferences ?? { ...fallbackPreferences, theme: cachedTheme() };
+  const prefs = useMemo(() => preferences ?? { ...fallbackPreferences, theme: cachedTheme() }, [preferences]);
   useAppliedTheme(prefs.theme);
   // The saved choice, else the desktop host's system language, else the browser's.
   const locale = uiLocale(session?.locale ?? null, prefs.systemLocale, navigator.languages);
@@ -98,14 +79,20 @@ export function App({ api }: { api: CountersignApi }) {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  // Compose starts on the default platform, so the screens wait for the preferences too.
+  const ready = session && preferences ? session : null;
+  const ctx = useMemo<AppContext | null>(
+    () =>
+      ready && { api, session: ready, profiles, draftsVersion, notice, setNotice, reportError, run, setSession, reloadProfiles, preferences: prefs, setPreferences },
+    [api, ready, profiles, draftsVersion, notice, reportError, run, reloadProfiles, prefs],
+  );
+
   return (
     <I18nProvider locale={locale}>
-      {/* Compose starts on the default platform, so the screens wait for the preferences too. */}
-      {session && preferences ? (
-        <Shell
-          ctx={{ api, session, profiles, draftsVersion, notice, setNotice, reportError, run, setSession, preferences: prefs, setPreferences }}
-          onProfilesChanged={reloadProfiles}
-        />
+      {ctx ? (
+        <AppProvider value={ctx}>
+          <Shell />
+        </AppProvider>
       ) : (
         <LoadingOrError notice={notice} />
       )}

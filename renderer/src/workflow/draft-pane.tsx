@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { latestRevision, summarize, type Draft } from '../../../shared/model';
 import { refusal } from '../../../shared/workflow';
-import type { AppContext } from '../app';
+import { useApp } from '../app-context';
 import { useDraft } from '../data/use-drafts';
 import { DraftEditor, type DraftEditorHandle } from '../editor/draft-editor';
 import { FindingsPanel } from '../findings/findings-panel';
@@ -16,21 +16,22 @@ import { HistoryTimeline } from './history-timeline';
 import { RevisionDiff } from './revision-diff';
 
 /** The region a draft's pane lives in, named after the draft so it can be found (and announced) as "Draft <id>". */
-export function DraftPane({ ctx, id, policy, placeholder }: { ctx: AppContext; id: string | null; policy: Checker | null; placeholder: string }) {
+export function DraftPane({ id, policy, placeholder }: { id: string | null; policy: Checker | null; placeholder: string }) {
   const { t } = useI18n();
   return (
     <section className="detail" aria-label={id ? `${t('draft.id')} ${id}` : placeholder}>
-      {id ? <ReviewDetail key={id} ctx={ctx} id={id} policy={policy} /> : <p className="hint">{placeholder}</p>}
+      {id ? <ReviewDetail key={id} id={id} policy={policy} /> : <p className="hint">{placeholder}</p>}
     </section>
   );
 }
 
 /** One draft: its facts, its text with the findings underlined, the actions the working profile may take, and its history. */
-function ReviewDetail({ ctx, id, policy }: { ctx: AppContext; id: string; policy: Checker | null }) {
+function ReviewDetail({ id, policy }: { id: string; policy: Checker | null }) {
   const { t, errorText } = useI18n();
+  const { api, draftsVersion } = useApp();
   // Reloaded on every draftsChanged, and at once after an action taken here.
   const [acted, setActed] = useState(0);
-  const loaded = useDraft(ctx.api, id, ctx.draftsVersion + acted);
+  const loaded = useDraft(api, id, draftsVersion + acted);
   if (loaded.state === 'loading') {
     return (
       <p className="panel" aria-busy="true">
@@ -45,7 +46,7 @@ function ReviewDetail({ ctx, id, policy }: { ctx: AppContext; id: string; policy
       </p>
     );
   }
-  return <DraftView ctx={ctx} draft={loaded.draft} policy={policy} onActed={() => setActed((n) => n + 1)} />;
+  return <DraftView draft={loaded.draft} policy={policy} onActed={() => setActed((n) => n + 1)} />;
 }
 
 /**
@@ -54,7 +55,7 @@ function ReviewDetail({ ctx, id, policy }: { ctx: AppContext; id: string; policy
  * the right, where a reviewer who may approve writes the justifications that
  * override `error` findings.
  */
-function DraftView({ ctx, draft, policy, onActed }: { ctx: AppContext; draft: Draft; policy: Checker | null; onActed: () => void }) {
+function DraftView({ draft, policy, onActed }: { draft: Draft; policy: Checker | null; onActed: () => void }) {
   const { t, dateTime } = useI18n();
   const revision = latestRevision(draft);
   // The editor keeps line ends as \n; checking the same text keeps the spans aligned with it.
@@ -62,7 +63,7 @@ function DraftView({ ctx, draft, policy, onActed }: { ctx: AppContext; draft: Dr
   // Checked here, in the reader's language and with the current policy.
   const { result, checking } = useCheck(policy, text, draft.platform);
   const editor = useRef<DraftEditorHandle>(null);
-  const profile = ctx.session.profile;
+  const profile = useApp().session.profile;
   const summary = useMemo(() => summarize(draft), [draft]);
   const mayApprove = profile !== null && refusal('approve', summary, profile) === null;
   const justifications = useJustificationStore(`${draft.id}:${revision.number}`);
@@ -125,7 +126,7 @@ function DraftView({ ctx, draft, policy, onActed }: { ctx: AppContext; draft: Dr
         <div className="action-bar-host" inert={editing}>
           <EditInPlaceContext.Provider value={inPlace}>
             <JustificationsProvider value={justifications}>
-              <ActionBar ctx={ctx} draft={draft} checker={policy} onActed={onActed} />
+              <ActionBar draft={draft} checker={policy} onActed={onActed} />
             </JustificationsProvider>
           </EditInPlaceContext.Provider>
         </div>

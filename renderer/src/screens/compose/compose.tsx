@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { purposes, type Platform, type Purpose } from '../../../../shared/model';
 import { draftTextProblem } from '../../../../shared/text-rules';
-import type { AppContext } from '../../app';
+import { useApp } from '../../app-context';
 import { PlatformSelect } from '../../components/platform-select';
 import { DraftEditor, type DraftEditorHandle } from '../../editor/draft-editor';
 import { FindingsPanel } from '../../findings/findings-panel';
@@ -11,11 +11,11 @@ import { useI18n } from '../../i18n';
 import { usePolicy } from '../../policy/use-policy';
 
 /** The executive writes a draft, sees the rule checks as they type, and submits it or keeps it; the main process checks it again. */
-export function Compose({ ctx }: { ctx: AppContext }) {
+export function Compose() {
   const { t } = useI18n();
-  const { api, run, setNotice, reportError } = ctx;
+  const { api, run, setNotice, reportError, preferences } = useApp();
   const policy = usePolicy(api, reportError);
-  const [platform, setPlatform] = useState<Platform>(ctx.preferences.defaultPlatform);
+  const [platform, setPlatform] = useState<Platform>(preferences.defaultPlatform);
   const [purpose, setPurpose] = useState<Purpose | ''>('');
   const [crisis, setCrisis] = useState(false);
   const [text, setText] = useState('');

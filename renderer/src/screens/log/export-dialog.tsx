@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../shared/errors';
 import { exportFormats, saveFormats, type ExportedLog, type LogFilter, type SaveFormat } from '../../../../shared/log/log-query';
-import type { AppContext } from '../../app';
+import { useApp } from '../../app-context';
 import { useI18n } from '../../i18n';
 import { Dialog } from '../../workflow/dialog';
 import { cleanFilter, LogFilters } from './log-filters';
@@ -15,19 +15,10 @@ type State = { phase: 'idle' } | { phase: 'busy'; done: number; total: number } 
  * indicator while it runs, then what was written. The desktop app saves
  * through its native dialog (and adds PDF); the browser host downloads.
  */
-export function ExportDialog({
-  ctx,
-  initialFilter,
-  authors,
-  onClose,
-}: {
-  ctx: AppContext;
-  initialFilter: LogFilter;
-  authors: string[];
-  onClose: () => void;
-}) {
+export function ExportDialog({ initialFilter, authors, onClose }: { initialFilter: LogFilter; authors: string[]; onClose: () => void }) {
   const { t, errorText, number } = useI18n();
-  const desktop = ctx.api.desktop;
+  const { api } = useApp();
+  const desktop = api.desktop;
   // PDF is printed by the desktop app's Chromium; the browser host offers the HTML report to print instead.
   const formats: readonly SaveFormat[] = desktop ? saveFormats : exportFormats;
   const [format, setFormat] = useState<SaveFormat>('csv');
@@ -39,8 +30,8 @@ export function ExportDialog({
   // The core reports how far it got while it writes (an export of 100,000 posts takes a few seconds).
   useEffect(() => {
     if (!busy) return;
-    return ctx.api.events.exportProgress(({ done, total }) => setState((s) => (s.phase === 'busy' ? { phase: 'busy', done, total } : s)));
-  }, [busy, ctx.api]);
+    return api.events.exportProgress(({ done, total }) => setState((s) => (s.phase === 'busy' ? { phase: 'busy', done, total } : s)));
+  }, [busy, api]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,7 +47,7 @@ export function ExportDialog({
       return;
     }
     if (format === 'pdf') return;
-    const result = await ctx.api.exportLog({ ...request, format });
+    const result = await api.exportLog({ ...request, format });
     if (!result.ok) {
       setState({ phase: 'refused', error: result.error });
       return;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ChainHead, DashboardStats, LogFilter } from '../../../../shared/log/log-query';
-import type { AppContext } from '../../app';
+import { useApp } from '../../app-context';
 import { useI18n } from '../../i18n';
 import { BarList, ColumnChart, OverrideRate, type Datum } from './charts';
 import { ExportDialog } from './export-dialog';
@@ -16,14 +16,14 @@ function useWeekLabel() {
 }
 
 /** The approved-post log: the journal's chain head, the dashboard, and exports. */
-export function LogScreen({ ctx }: { ctx: AppContext }) {
+export function LogScreen() {
   const { t } = useI18n();
-  const { api, run, draftsVersion } = ctx;
+  const { api, run, draftsVersion, profiles } = useApp();
   const [head, setHead] = useState<ChainHead | null>(null);
   const [stats, setStats] = useState<DashboardStats | null>(null);
   const [filter, setFilter] = useState<LogFilter>({});
   const [exporting, setExporting] = useState(false);
-  const authors = useMemo(() => ctx.profiles.map((p) => p.name), [ctx.profiles]);
+  const authors = useMemo(() => profiles.map((p) => p.name), [profiles]);
   const request = useMemo(() => cleanFilter(filter), [filter]);
 
   useEffect(() => {
@@ -60,7 +60,7 @@ export function LogScreen({ ctx }: { ctx: AppContext }) {
         <LogFilters value={filter} onChange={setFilter} authors={authors} />
         {stats === null ? <p aria-busy="true">{t('common.loading')}</p> : <Dashboard stats={stats} />}
       </section>
-      {exporting && <ExportDialog ctx={ctx} initialFilter={filter} authors={authors} onClose={() => setExporting(false)} />}
+      {exporting && <ExportDialog initialFilter={filter} authors={authors} onClose={() => setExporting(false)} />}
     </div>
   );
 }

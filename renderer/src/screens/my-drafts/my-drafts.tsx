@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { AppContext } from '../../app';
+import { useApp } from '../../app-context';
 import { useDrafts, useNow } from '../../data/use-drafts';
 import { useI18n } from '../../i18n';
 import { usePolicy } from '../../policy/use-policy';
@@ -8,11 +8,12 @@ import { latestFirst } from '../../workflow/queue-order';
 import { DraftList } from './draft-list';
 
 /** The executive's own drafts and where each one stands; the selected one with what its author may do. */
-export function MyDrafts({ ctx }: { ctx: AppContext }) {
+export function MyDrafts() {
   const { t } = useI18n();
-  const name = ctx.session.profile?.name;
-  const mine = useDrafts(ctx.api, { author: name }, ctx.draftsVersion, ctx.reportError);
-  const policy = usePolicy(ctx.api, ctx.reportError);
+  const { api, session, draftsVersion, reportError } = useApp();
+  const name = session.profile?.name;
+  const mine = useDrafts(api, { author: name }, draftsVersion, reportError);
+  const policy = usePolicy(api, reportError);
   const now = useNow();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const sorted = useMemo(() => (mine ? latestFirst(mine.filter((d) => d.author === name)) : null), [mine, name]);
@@ -29,7 +30,7 @@ export function MyDrafts({ ctx }: { ctx: AppContext }) {
           <DraftList drafts={sorted} label={t('drafts.title')} selectedId={selectedId} onSelect={setSelectedId} now={now} showAuthor={false} />
         )}
       </section>
-      <DraftPane ctx={ctx} id={selectedId} policy={policy.checker} placeholder={t('drafts.select')} />
+      <DraftPane id={selectedId} policy={policy.checker} placeholder={t('drafts.select')} />
     </div>
   );
 }

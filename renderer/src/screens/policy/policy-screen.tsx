@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { ApiError } from '../../../../shared/errors';
-import type { AppContext } from '../../app';
+import { useApp } from '../../app-context';
 import { useI18n } from '../../i18n';
 import { compileCached } from '../../policy/compile-cached';
 import { usePolicy } from '../../policy/use-policy';
@@ -12,9 +12,9 @@ import { PolicyRulesTable } from './policy-rules-table';
 const listLabel = { competitors: 'policy.competitors', confidential: 'policy.confidential' } as const satisfies Record<EditedList, string>;
 
 /** The admin's policy: word lists and rule severities, tried out locally before they are saved. */
-export function PolicyScreen({ ctx }: { ctx: AppContext }) {
+export function PolicyScreen() {
   const { t, errorText } = useI18n();
-  const { api, setNotice, reportError } = ctx;
+  const { api, setNotice, reportError } = useApp();
   const policy = usePolicy(api, reportError);
   // Null until the admin changes something: until then the form follows the saved policy.
   const [edited, setEdited] = useState<PolicyForm | null>(null);

@@ -1,22 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { roles, type Role } from '../../../../shared/model';
-import type { AppContext } from '../../app';
+import { useApp } from '../../app-context';
 import { useI18n } from '../../i18n';
 
 /** Who is working: pick a profile, or add one (the first profile, or any profile when an admin is working). */
-export function ProfilePicker({
-  ctx,
-  canAdd,
-  onPick,
-  onAdded,
-}: {
-  ctx: AppContext;
-  canAdd: boolean;
-  onPick: (name: string) => void;
-  onAdded: () => void;
-}) {
+export function ProfilePicker({ canAdd, onPick }: { canAdd: boolean; onPick: (name: string) => void }) {
   const { t } = useI18n();
-  const { api, profiles, run, setNotice } = ctx;
+  const { api, profiles, run, setNotice, reloadProfiles } = useApp();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>(profiles.length === 0 ? 'admin' : 'executive');
 
@@ -26,7 +16,7 @@ export function ProfilePicker({
     if (profile) {
       setName('');
       setNotice({ tone: 'info', key: 'profile.added', params: { name: profile.name } });
-      onAdded();
+      reloadProfiles();
     }
   };
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DraftStatus } from '../../../../shared/model';
 import type { QueueRow } from '../../../../shared/queue-query';
 import type { WorkflowAction } from '../../../../shared/workflow';
-import type { AppContext } from '../../app';
+import { useApp } from '../../app-context';
 import { useNow } from '../../data/use-drafts';
 import { useI18n } from '../../i18n';
 import { ActionKeysProvider } from '../../keyboard/action-keys';
@@ -22,15 +22,15 @@ import { useQueue } from './use-queue';
  * time from the core, and the selected draft with its actions; every step
  * has a key.
  */
-export function ReviewQueue({ ctx }: { ctx: AppContext }) {
+export function ReviewQueue() {
   const { t } = useI18n();
-  const { api } = ctx;
+  const { api, draftsVersion, reportError } = useApp();
   const now = useNow();
   const [status, setStatus] = useState<DraftStatus>('pending');
   const [choice, setChoice] = useState<FilterChoice>({ search: '' });
   const filters = useMemo(() => ({ status, ...choice }), [status, choice]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const queue = useQueue(api, filters, ctx.draftsVersion, selectedId, ctx.reportError);
+  const queue = useQueue(api, filters, draftsVersion, selectedId, reportError);
   const [helpOpen, setHelpOpen] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
   const listHandle = useRef<QueueListHandle>(null);
@@ -141,7 +141,7 @@ export function ReviewQueue({ ctx }: { ctx: AppContext }) {
           </div>
         </section>
         <div ref={paneRef} className="review-pane">
-          {view ? <CheckedDraftPane ctx={ctx} id={selectedId} placeholder={t('queue.select')} /> : <DraftPane ctx={ctx} id={null} policy={null} placeholder={t('queue.select')} />}
+          {view ? <CheckedDraftPane id={selectedId} placeholder={t('queue.select')} /> : <DraftPane id={null} policy={null} placeholder={t('queue.select')} />}
         </div>
       </div>
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
@@ -154,7 +154,8 @@ export function ReviewQueue({ ctx }: { ctx: AppContext }) {
  * the queue has shown its first rows: loading and compiling the rule engine
  * (~0.3 s of main thread) must not hold them up.
  */
-function CheckedDraftPane({ ctx, id, placeholder }: { ctx: AppContext; id: string | null; placeholder: string }) {
-  const policy = usePolicy(ctx.api, ctx.reportError);
-  return <DraftPane ctx={ctx} id={id} policy={policy.checker} placeholder={placeholder} />;
+function CheckedDraftPane({ id, placeholder }: { id: string | null; placeholder: string }) {
+  const { api, reportError } = useApp();
+  const policy = usePolicy(api, reportError);
+  return <DraftPane id={id} policy={policy.checker} placeholder={placeholder} />;
 }

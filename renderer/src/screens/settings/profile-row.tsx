@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../shared/errors';
 import { roles, type Profile, type Role } from '../../../../shared/model';
 import { maxProfileNameLength } from '../../../../shared/text-rules';
-import type { AppContext } from '../../app';
+import { useApp } from '../../app-context';
 import { useI18n } from '../../i18n';
 
 /**
@@ -10,9 +10,9 @@ import { useI18n } from '../../i18n';
  * its role (a picker for admins). The main process decides; a refusal is
  * shown beside the row.
  */
-export function ProfileRow({ ctx, profile, onChanged }: { ctx: AppContext; profile: Profile; onChanged: () => void }) {
+export function ProfileRow({ profile }: { profile: Profile }) {
   const { t, errorText } = useI18n();
-  const { api, session, setNotice } = ctx;
+  const { api, session, setNotice, reloadProfiles } = useApp();
   const me = session.profile;
   const isAdmin = me?.role === 'admin';
   const isSelf = me?.name === profile.name;
@@ -30,7 +30,7 @@ export function ProfileRow({ ctx, profile, onChanged }: { ctx: AppContext; profi
     setProblem(null);
     setRenaming(false);
     setNotice({ tone: 'info', key: 'settings.renamed', params: { name: profile.name, newName: result.value.name } });
-    onChanged();
+    reloadProfiles();
   };
   const changeRole = async (role: Role) => {
     setBusy(true);
@@ -39,7 +39,7 @@ export function ProfileRow({ ctx, profile, onChanged }: { ctx: AppContext; profi
     if (!result.ok) return setProblem(result.error);
     setProblem(null);
     setNotice({ tone: 'info', key: 'settings.roleChanged', params: { name: result.value.name, role: result.value.role } });
-    onChanged();
+    reloadProfiles();
   };
 
   return (

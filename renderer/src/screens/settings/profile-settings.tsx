@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../shared/errors';
 import { roles, type Role } from '../../../../shared/model';
 import { maxProfileNameLength } from '../../../../shared/text-rules';
-import type { AppContext } from '../../app';
+import { useApp } from '../../app-context';
 import { useI18n } from '../../i18n';
 import { ProfileRow } from './profile-row';
 
 /** Profiles in Settings: an admin sees and manages everyone; anyone else sees their own profile. */
-export function ProfileSettings({ ctx, onChanged }: { ctx: AppContext; onChanged: () => void }) {
+export function ProfileSettings() {
   const { t } = useI18n();
-  const { session, profiles } = ctx;
+  const { session, profiles } = useApp();
   const isAdmin = session.profile?.role === 'admin';
   const shown = isAdmin ? profiles : profiles.filter((p) => p.name === session.profile?.name);
 
@@ -30,18 +30,18 @@ export function ProfileSettings({ ctx, onChanged }: { ctx: AppContext; onChanged
         <tbody>
           {shown.map((p) => (
             // Keyed by name and role so a row starts afresh after a rename or a change made elsewhere.
-            <ProfileRow key={`${p.name}:${p.role}`} ctx={ctx} profile={p} onChanged={onChanged} />
+            <ProfileRow key={`${p.name}:${p.role}`} profile={p} />
           ))}
         </tbody>
       </table>
-      {isAdmin && <AddProfileForm ctx={ctx} onAdded={onChanged} />}
+      {isAdmin && <AddProfileForm />}
     </section>
   );
 }
 
-function AddProfileForm({ ctx, onAdded }: { ctx: AppContext; onAdded: () => void }) {
+function AddProfileForm() {
   const { t, errorText } = useI18n();
-  const { api, setNotice } = ctx;
+  const { api, setNotice, reloadProfiles } = useApp();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('executive');
   const [problem, setProblem] = useState<ApiError | null>(null);
@@ -53,7 +53,7 @@ function AddProfileForm({ ctx, onAdded }: { ctx: AppContext; onAdded: () => void
     setProblem(null);
     setName('');
     setNotice({ tone: 'info', key: 'profile.added', params: { name: result.value.name } });
-    onAdded();
+    reloadProfiles();
   };
 
   return (

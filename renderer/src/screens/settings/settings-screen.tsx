@@ -1,7 +1,7 @@
 import { localeNames, locales, type Locale } from '../../../../shared/i18n/translate';
 import { platforms, type Platform } from '../../../../shared/model';
 import { themes, type Theme } from '../../../../shared/preferences';
-import type { AppContext } from '../../app';
+import { useApp } from '../../app-context';
 import { useI18n } from '../../i18n';
 import { NotificationSettings } from './notification-settings';
 import { ProfileSettings } from './profile-settings';
@@ -10,9 +10,9 @@ import { ProfileSettings } from './profile-settings';
  * Settings: profiles, theme, language, default platform and notifications;
  * admins also reach the policy from here (edited on its own screen).
  */
-export function SettingsScreen({ ctx, onProfilesChanged, onOpenPolicy }: { ctx: AppContext; onProfilesChanged: () => void; onOpenPolicy: () => void }) {
+export function SettingsScreen({ onOpenPolicy }: { onOpenPolicy: () => void }) {
   const { t, locale } = useI18n();
-  const { api, run, session, setSession, preferences, setPreferences, setNotice } = ctx;
+  const { api, run, session, setSession, preferences, setPreferences, setNotice } = useApp();
 
   // Shown at once (a theme must switch on the click); the host's answer, or the old value on a refusal, follows.
   const save = async (change: { theme?: Theme; defaultPlatform?: Platform }) => {
@@ -31,7 +31,7 @@ export function SettingsScreen({ ctx, onProfilesChanged, onOpenPolicy }: { ctx: 
   return (
     <div className="settings stack">
       <h1>{t('settings.title')}</h1>
-      <ProfileSettings ctx={ctx} onChanged={onProfilesChanged} />
+      <ProfileSettings />
 
       <section className="panel stack" aria-labelledby="settings-appearance">
         <h2 id="settings-appearance">{t('settings.appearance')}</h2>
