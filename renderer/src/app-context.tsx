@@ -14,8 +14,6 @@ export interface AppContext {
   api: CountersignApi;
   session: Session;
   profiles: Profile[];
-  /** Moves on every draftsChanged: what reads drafts asks again. */
-  draftsVersion: number;
   notice: Notice | null;
   setNotice: (notice: Notice | null) => void;
   reportError: (error: ApiError) => void;

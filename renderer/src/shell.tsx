@@ -29,12 +29,12 @@ const sectionLabel: Record<Section, MessageKey> = { compose: 'nav.compose', myDr
 /** The window's frame: who is working, the language, the sections of their role, and the notice line. */
 export function Shell() {
   const { t, errorText, locale } = useI18n();
-  const { api, session, profiles, notice, run, setSession, setNotice, draftsVersion } = useApp();
+  const { api, session, profiles, notice, run, setSession, setNotice } = useApp();
   const [picking, setPicking] = useState(false);
   const sections = session.profile ? (sectionsFor[session.profile.role] ?? []) : [];
   const [chosen, setSection] = useState<Section | undefined>();
   const section = chosen && sections.includes(chosen) ? chosen : sections[0];
-  const waiting = useWaitingCount(api, session.profile, draftsVersion);
+  const waiting = useWaitingCount(session.profile);
   const waitingIn = session.profile ? waitingSection[session.profile.role] : undefined;
   const title = t('app.title');
   useEffect(() => {

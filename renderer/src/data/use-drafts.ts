@@ -1,56 +1,31 @@
-import { useEffect, useState } from 'react';
-import type { CountersignApi } from '../../../shared/api';
+import { useCallback } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import type { Draft, DraftStatus, DraftSummary } from '../../../shared/model';
+import { useApp } from '../app-context';
+import { useApiQuery } from './use-api-query';
 
 export interface DraftFilter {
   status?: DraftStatus | undefined;
   author?: string | undefined;
 }
 
-/** Drafts from the core, reloaded whenever `version` moves (a draftsChanged event). */
-export function useDrafts(api: CountersignApi, filter: DraftFilter, version: number, onError: (e: ApiError) => void) {
+/** Drafts from the core, asked again on every draftsChanged; refusals go to the notice line. */
+export function useDrafts(filter: DraftFilter): DraftSummary[] | null {
+  const { api, reportError } = useApp();
   const { status, author } = filter;
-  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.listDrafts({ ...(status ? { status } : {}), ...(author ? { author } : {}) }).then((result) => {
-      if (!live) return;
-      if (result.ok) setDrafts(result.value);
-      else onError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, status, author, version, onError]);
-  return drafts;
+  const load = useCallback(() => api.listDrafts({ ...(status ? { status } : {}), ...(author ? { author } : {}) }), [api, status, author]);
+  return useApiQuery(api, load, { reloadOn: ['draftsChanged'], onError: reportError }).data;
 }
 
 export type DraftState = { state: 'loading' } | { state: 'loaded'; draft: Draft } | { state: 'failed'; error: ApiError };
 
-/** One draft with its revisions and history, reloaded whenever `version` moves. */
-export function useDraft(api: CountersignApi, id: string, version: number): DraftState {
-  const [loaded, setLoaded] = useState<{ id: string; result: DraftState } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.getDraft({ id }).then((result) => {
-      if (!live) return;
-      setLoaded({ id, result: result.ok ? { state: 'loaded', draft: result.value } : { state: 'failed', error: result.error } });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, id, version]);
+/** One draft with its revisions and history, asked again on every draftsChanged and on `reload()` (after an action taken here). */
+export function useDraft(id: string): { loaded: DraftState; reload: () => void } {
+  const { api } = useApp();
+  const load = useCallback(() => api.getDraft({ id }), [api, id]);
+  // The refusal is shown in the pane, in place of the draft.
+  const { data, error, stale, reload } = useApiQuery(api, load, { reloadOn: ['draftsChanged'] });
   // A reload keeps showing the previous answer for the same draft until the new one arrives.
-  return loaded?.id === id ? loaded.result : { state: 'loading' };
-}
-
-/** The current time, moved on every `intervalMs` so "waiting 5 minutes" stays true. */
-export function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
+  const loaded: DraftState = stale ? { state: 'loading' } : error ? { state: 'failed', error } : data ? { state: 'loaded', draft: data } : { state: 'loading' };
+  return { loaded, reload };
 }

@@ -28,10 +28,8 @@ export function DraftPane({ id, policy, placeholder }: { id: string | null; poli
 /** One draft: its facts, its text with the findings underlined, the actions the working profile may take, and its history. */
 function ReviewDetail({ id, policy }: { id: string; policy: Checker | null }) {
   const { t, errorText } = useI18n();
-  const { api, draftsVersion } = useApp();
   // Reloaded on every draftsChanged, and at once after an action taken here.
-  const [acted, setActed] = useState(0);
-  const loaded = useDraft(api, id, draftsVersion + acted);
+  const { loaded, reload } = useDraft(id);
   if (loaded.state === 'loading') {
     return (
       <p className="panel" aria-busy="true">
@@ -46,7 +44,7 @@ function ReviewDetail({ id, policy }: { id: string; policy: Checker | null }) {
       </p>
     );
   }
-  return <DraftView draft={loaded.draft} policy={policy} onActed={() => setActed((n) => n + 1)} />;
+  return <DraftView draft={loaded.draft} policy={policy} onActed={reload} />;
 }
 
 /**

@@ -14,7 +14,7 @@ import { usePolicy } from '../../policy/use-policy';
 export function Compose() {
   const { t } = useI18n();
   const { api, run, setNotice, reportError, preferences } = useApp();
-  const policy = usePolicy(api, reportError);
+  const policy = usePolicy();
   const [platform, setPlatform] = useState<Platform>(preferences.defaultPlatform);
   const [purpose, setPurpose] = useState<Purpose | ''>('');
   const [crisis, setCrisis] = useState(false);

@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { ChainHead, DashboardStats, LogFilter } from '../../../../shared/log/log-query';
 import { useApp } from '../../app-context';
+import { useApiQuery } from '../../data/use-api-query';
 import { useI18n } from '../../i18n';
 import { BarList, ColumnChart, OverrideRate, type Datum } from './charts';
 import { ExportDialog } from './export-dialog';
@@ -18,33 +19,18 @@ function useWeekLabel() {
 /** The approved-post log: the journal's chain head, the dashboard, and exports. */
 export function LogScreen() {
   const { t } = useI18n();
-  const { api, run, draftsVersion, profiles } = useApp();
-  const [head, setHead] = useState<ChainHead | null>(null);
-  const [stats, setStats] = useState<DashboardStats | null>(null);
+  const { api, reportError, profiles } = useApp();
   const [filter, setFilter] = useState<LogFilter>({});
   const [exporting, setExporting] = useState(false);
   const authors = useMemo(() => profiles.map((p) => p.name), [profiles]);
   const request = useMemo(() => cleanFilter(filter), [filter]);
 
-  useEffect(() => {
-    let live = true;
-    void run(api.getChainHead({})).then((value) => {
-      if (live && value) setHead(value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, run, draftsVersion]);
-
-  useEffect(() => {
-    let live = true;
-    void run(api.getDashboard(request)).then((value) => {
-      if (live && value) setStats(value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, run, draftsVersion, request]);
+  // Asked again on every draftsChanged; a new filter keeps the old figures on screen until the new ones arrive.
+  const asked = { reloadOn: ['draftsChanged'], onError: reportError } as const;
+  const loadHead = useCallback(() => api.getChainHead({}), [api]);
+  const loadStats = useCallback(() => api.getDashboard(request), [api, request]);
+  const head = useApiQuery(api, loadHead, asked).data;
+  const stats = useApiQuery(api, loadStats, asked).data;
 
   return (
     <div className="log stack">

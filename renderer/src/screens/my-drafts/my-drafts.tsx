@@ -1,19 +1,19 @@
 import { useMemo, useState } from 'react';
 import { useApp } from '../../app-context';
-import { useDrafts, useNow } from '../../data/use-drafts';
+import { useDrafts } from '../../data/use-drafts';
 import { useI18n } from '../../i18n';
 import { usePolicy } from '../../policy/use-policy';
 import { DraftPane } from '../../workflow/draft-pane';
+import { useNow } from '../../use-now';
 import { latestFirst } from '../../workflow/queue-order';
 import { DraftList } from './draft-list';
 
 /** The executive's own drafts and where each one stands; the selected one with what its author may do. */
 export function MyDrafts() {
   const { t } = useI18n();
-  const { api, session, draftsVersion, reportError } = useApp();
-  const name = session.profile?.name;
-  const mine = useDrafts(api, { author: name }, draftsVersion, reportError);
-  const policy = usePolicy(api, reportError);
+  const name = useApp().session.profile?.name;
+  const mine = useDrafts({ author: name });
+  const policy = usePolicy();
   const now = useNow();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const sorted = useMemo(() => (mine ? latestFirst(mine.filter((d) => d.author === name)) : null), [mine, name]);

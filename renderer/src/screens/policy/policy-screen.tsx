@@ -14,8 +14,8 @@ const listLabel = { competitors: 'policy.competitors', confidential: 'policy.con
 /** The admin's policy: word lists and rule severities, tried out locally before they are saved. */
 export function PolicyScreen() {
   const { t, errorText } = useI18n();
-  const { api, setNotice, reportError } = useApp();
-  const policy = usePolicy(api, reportError);
+  const { api, setNotice } = useApp();
+  const policy = usePolicy();
   // Null until the admin changes something: until then the form follows the saved policy.
   const [edited, setEdited] = useState<PolicyForm | null>(null);
   const [saving, setSaving] = useState(false);

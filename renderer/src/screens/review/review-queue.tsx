@@ -3,13 +3,14 @@ import type { DraftStatus } from '../../../../shared/model';
 import type { QueueRow } from '../../../../shared/queue-query';
 import type { WorkflowAction } from '../../../../shared/workflow';
 import { useApp } from '../../app-context';
-import { useNow } from '../../data/use-drafts';
+import { useEventCount } from '../../data/use-api-query';
 import { useI18n } from '../../i18n';
 import { ActionKeysProvider } from '../../keyboard/action-keys';
 import { actionKeys, ariaKey } from '../../keyboard/queue-shortcuts';
 import { ShortcutsDialog } from '../../keyboard/shortcuts-dialog';
 import { useQueueKeys } from '../../keyboard/use-queue-keys';
 import { usePolicy } from '../../policy/use-policy';
+import { useNow } from '../../use-now';
 import { DraftPane } from '../../workflow/draft-pane';
 import { filtering, QueueFilterControls, type FilterChoice } from './queue-filters';
 import { QueueList, type QueueListHandle } from './queue-list';
@@ -24,7 +25,8 @@ import { useQueue } from './use-queue';
  */
 export function ReviewQueue() {
   const { t } = useI18n();
-  const { api, draftsVersion, reportError } = useApp();
+  const { api, reportError } = useApp();
+  const draftsVersion = useEventCount(api, ['draftsChanged']);
   const now = useNow();
   const [status, setStatus] = useState<DraftStatus>('pending');
   const [choice, setChoice] = useState<FilterChoice>({ search: '' });
@@ -155,7 +157,6 @@ export function ReviewQueue() {
  * (~0.3 s of main thread) must not hold them up.
  */
 function CheckedDraftPane({ id, placeholder }: { id: string | null; placeholder: string }) {
-  const { api, reportError } = useApp();
-  const policy = usePolicy(api, reportError);
+  const policy = usePolicy();
   return <DraftPane id={id} policy={policy.checker} placeholder={placeholder} />;
 }
