@@ -6,6 +6,7 @@ import { toApiError, type ApiError, type ApiResult } from '../../../shared/error
 /** One question to the core. Memoize it (useCallback / useMemo): a new function is a new question. */
 export type ApiLoad<T> = () => Promise<ApiResult<T>>;
 
+/** How a query follows the host: which events make it ask again, and where refusals go. */
 export interface ApiQueryOptions {
   /** Events from the host after which the same question is asked again (draftsChanged, say). */
   reloadOn?: readonly EventName[];
@@ -13,6 +14,7 @@ export interface ApiQueryOptions {
   onError?: (error: ApiError) => void;
 }
 
+/** What a component holds of one question: the answer or why there is none, and ways to ask again. */
 export interface ApiQuery<T> {
   /** The latest answer; kept while a newer question is out, so a reload does not blank the screen. Null until the first. */
   data: T | null;

@@ -4,6 +4,7 @@ import type { Draft, DraftStatus, DraftSummary } from '../../../shared/model';
 import { useApp } from '../app-context';
 import { useApiQuery } from './use-api-query';
 
+/** Which drafts to ask for; an unset field does not narrow the list. */
 export interface DraftFilter {
   status?: DraftStatus | undefined;
   author?: string | undefined;
@@ -17,6 +18,7 @@ export function useDrafts(filter: DraftFilter): DraftSummary[] | null {
   return useApiQuery(api, load, { reloadOn: ['draftsChanged'], onError: reportError }).data;
 }
 
+/** One draft as its pane shows it: still coming, there, or refused (the refusal shown in its place). */
 export type DraftState = { state: 'loading' } | { state: 'loaded'; draft: Draft } | { state: 'failed'; error: ApiError };
 
 /** One draft with its revisions and history, asked again on every draftsChanged and on `reload()` (after an action taken here). */

@@ -6,6 +6,7 @@ import { useApiQuery } from '../data/use-api-query';
 import { compileCached, type Checker } from './compile-cached';
 import { loadEngine, type Engine } from './lazy-engine';
 
+/** The saved policy for the policy screen's form, and its compile for every live check. */
 export interface PolicyState {
   /** The team's policy file as saved; null until it arrives. */
   source: PolicyFile | null;

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import type { DashboardStats } from '../../../../shared/log/log-query';
 import { useI18n } from '../../i18n';
 
+/** One bar or point: the value to draw and the text to read, already localised. */
 export interface Datum {
   /** The category or week, as shown. */
   label: string;

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 
 const noCounts: SeverityCounts = { error: 0, warning: 0, info: 0 };
 
+/** The drafts to list and which one is open; the screen keeps the selection. */
 export interface DraftListProps {
   drafts: readonly DraftSummary[];
   /** The list's accessible name. */

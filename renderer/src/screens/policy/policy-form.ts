@@ -3,10 +3,12 @@ import { severities } from '../../../../shared/rules/types';
 
 /** A rule's severity in a policy file; the same list as the schema's, without loading the schema (zod) up front. */
 export const severitySettings = ['off', ...severities] as const;
+/** What a rule's select may hold. */
 export type SeveritySetting = (typeof severitySettings)[number];
 
 /** The lists the policy screen edits; any other lists in the file are kept as they are. */
 export const editedLists = ['competitors', 'confidential'] as const;
+/** The name of a list the screen edits. */
 export type EditedList = (typeof editedLists)[number];
 
 /** What the admin edits: each list as one term per line, severities that differ from the built-in ones, and the workflow settings. */
@@ -17,6 +19,7 @@ export interface PolicyForm {
   authorSignOffOnEdits: boolean;
 }
 
+/** The saved policy as the form shows it, so the form starts from what is in force. */
 export function formFromPolicy(file: PolicyFile): PolicyForm {
   return {
     lists: { competitors: (file.lists?.competitors ?? []).join('\n'), confidential: (file.lists?.confidential ?? []).join('\n') },

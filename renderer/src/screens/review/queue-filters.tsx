@@ -5,6 +5,7 @@ import { ChoiceFilter } from '../../components/choice-filter';
 import { useI18n } from '../../i18n';
 import type { QueueFilters } from './use-queue';
 
+/** The filters the controls set; the status is the tabs' to set. */
 export type FilterChoice = Omit<QueueFilters, 'status'>;
 
 /** Whether anything but the status narrows the queue. */

@@ -8,11 +8,13 @@ import { useI18n } from '../../i18n';
 export const queueRowHeight = 84;
 const rowGap = 6;
 
+/** What the queue screen asks of the list when a key moves the selection. */
 export interface QueueListHandle {
   /** Scrolls just enough to show the row. */
   scrollTo: (index: number) => void;
 }
 
+/** The list fetches nothing itself: the screen's useQueue holds the rows and hears which are on screen. */
 export interface QueueListProps {
   /** The list's accessible name. */
   label: string;

@@ -33,6 +33,7 @@ export interface QueueView {
   selectedIndex: number | null;
 }
 
+/** The queue screen's window on the core's queue: the rows held and how to ask for more. */
 export interface Queue {
   view: QueueView | null;
   /** True while the rows shown answer other filters, or an older version of the drafts, than asked. */
