@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { localeNames, locales, type Locale, type MessageKey } from '../../shared/i18n/translate';
+import type { MessageKey } from '../../shared/i18n/translate';
 import { useApp } from './app-context';
+import { LanguageSelect } from './components/language-select';
 import { useI18n } from './i18n';
 import { NotificationToasts } from './notifications/notification-toasts';
 import { useWaitingCount } from './notifications/use-waiting-count';
@@ -49,10 +50,6 @@ export function Shell() {
       setNotice(null);
     }
   };
-  const setLocale = async (locale: Locale) => {
-    const next = await run(api.setLocale({ locale }));
-    if (next) setSession(next);
-  };
 
   const showPicker = picking || !session.profile;
   return (
@@ -80,16 +77,7 @@ export function Shell() {
               {t('profile.switch')}
             </button>
           )}
-          <label className="field-inline">
-            <span>{t('language.label')}</span>
-            <select value={locale} onChange={(e) => void setLocale(e.target.value as Locale)}>
-              {locales.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {localeNames[l]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect className="field-inline" />
         </div>
       </header>
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { roles, type Role } from '../../../../shared/model';
+import type { Role } from '../../../../shared/model';
 import { useApp } from '../../app-context';
+import { ProfileFields } from '../../components/profile-fields';
 import { useI18n } from '../../i18n';
 
 /** Who is working: pick a profile, or add one (the first profile, or any profile when an admin is working). */
@@ -41,20 +42,7 @@ export function ProfilePicker({ canAdd, onPick }: { canAdd: boolean; onPick: (na
       {canAdd && (
         <form className="stack" onSubmit={(e) => void add(e)} aria-labelledby="add-profile-title">
           <h2 id="add-profile-title">{t('profile.addTitle')}</h2>
-          <label className="field">
-            <span>{t('profile.name')}</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={64} autoComplete="off" />
-          </label>
-          <label className="field">
-            <span>{t('profile.role')}</span>
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ProfileFields name={name} onName={setName} role={role} onRole={setRole} />
           <div>
             <button type="submit">{t('profile.add')}</button>
           </div>

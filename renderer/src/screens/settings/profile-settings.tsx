@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../shared/errors';
-import { roles, type Role } from '../../../../shared/model';
-import { maxProfileNameLength } from '../../../../shared/text-rules';
+import type { Role } from '../../../../shared/model';
 import { useApp } from '../../app-context';
+import { ProfileFields } from '../../components/profile-fields';
 import { useI18n } from '../../i18n';
 import { ProfileRow } from './profile-row';
 
@@ -61,20 +61,7 @@ function AddProfileForm() {
       <h3 id="settings-add-profile" className="form-title">
         {t('profile.addTitle')}
       </h3>
-      <label className="field">
-        <span>{t('profile.name')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={maxProfileNameLength} autoComplete="off" />
-      </label>
-      <label className="field">
-        <span>{t('profile.role')}</span>
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProfileFields name={name} onName={setName} role={role} onRole={setRole} />
       <button type="submit">{t('profile.add')}</button>
       {problem && (
         <p className="problem" role="alert">

@@ -1,7 +1,9 @@
-import { localeNames, locales, type Locale } from '../../../../shared/i18n/translate';
-import { platforms, type Platform } from '../../../../shared/model';
+import { localeNames } from '../../../../shared/i18n/translate';
+import type { Platform } from '../../../../shared/model';
 import { themes, type Theme } from '../../../../shared/preferences';
 import { useApp } from '../../app-context';
+import { LanguageSelect } from '../../components/language-select';
+import { PlatformSelect } from '../../components/platform-select';
 import { useI18n } from '../../i18n';
 import { NotificationSettings } from './notification-settings';
 import { ProfileSettings } from './profile-settings';
@@ -12,7 +14,7 @@ import { ProfileSettings } from './profile-settings';
  */
 export function SettingsScreen({ onOpenPolicy }: { onOpenPolicy: () => void }) {
   const { t, locale } = useI18n();
-  const { api, run, session, setSession, preferences, setPreferences, setNotice } = useApp();
+  const { api, run, session, preferences, setPreferences, setNotice } = useApp();
 
   // Shown at once (a theme must switch on the click); the host's answer, or the old value on a refusal, follows.
   const save = async (change: { theme?: Theme; defaultPlatform?: Platform }) => {
@@ -21,10 +23,6 @@ export function SettingsScreen({ onOpenPolicy }: { onOpenPolicy: () => void }) {
     const next = await run(api.setPreferences(change));
     setPreferences(next ?? before);
     if (next) setNotice({ tone: 'info', key: 'settings.saved' });
-  };
-  const setLocale = async (value: Locale) => {
-    const next = await run(api.setLocale({ locale: value }));
-    if (next) setSession(next);
   };
   const systemLanguage = localeNames[preferences.systemLocale ?? locale];
 
@@ -44,27 +42,14 @@ export function SettingsScreen({ onOpenPolicy }: { onOpenPolicy: () => void }) {
             </label>
           ))}
         </fieldset>
-        <label className="field">
-          <span>{t('language.label')}</span>
-          <select value={locale} onChange={(e) => void setLocale(e.target.value as Locale)}>
-            {locales.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {localeNames[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect className="field" />
         {session.locale === null && <p className="hint">{t('settings.languageDefault', { language: systemLanguage })}</p>}
-        <label className="field">
-          <span>{t('settings.defaultPlatform')}</span>
-          <select value={preferences.defaultPlatform} onChange={(e) => void save({ defaultPlatform: e.target.value as Platform })} aria-describedby="default-platform-hint">
-            {platforms.map((p) => (
-              <option key={p} value={p}>
-                {t(`platform.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PlatformSelect
+          value={preferences.defaultPlatform}
+          onChange={(defaultPlatform) => void save({ defaultPlatform })}
+          label={t('settings.defaultPlatform')}
+          describedBy="default-platform-hint"
+        />
         <p className="hint" id="default-platform-hint">
           {t('settings.defaultPlatformHint')}
         </p>
