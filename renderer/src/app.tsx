@@ -1,43 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CountersignApi } from '../../shared/api';
 import type { Session } from '../../shared/contract';
 import type { ApiError, ApiResult } from '../../shared/errors';
-import type { MessageKey, MessageParams } from '../../shared/i18n/translate';
 import type { Profile } from '../../shared/model';
 import { defaultPlatform, defaultTheme, uiLocale, type Preferences } from '../../shared/preferences';
+import { AppProvider, type AppContext, type Notice } from './app-context';
+import { useApiQuery } from './data/use-api-query';
 import { I18nProvider, useI18n } from './i18n';
 import { Shell } from './shell';
 import { cachedTheme, useAppliedTheme } from './theme';
 
-export type Notice = { tone: 'error'; error: ApiError } | { tone: 'info'; key: MessageKey; params?: MessageParams };
-
-/** What every screen gets: the API, the read model and a way to report. */
-export interface AppContext {
-  api: CountersignApi;
-  session: Session;
-  profiles: Profile[];
-  draftsVersion: number;
-  notice: Notice | null;
-  setNotice: (notice: Notice | null) => void;
-  reportError: (error: ApiError) => void;
-  /** Runs a call; reports its error and returns null when it fails. */
-  run: <T>(call: Promise<ApiResult<T>>) => Promise<T | null>;
-  setSession: (session: Session) => void;
-  /** Theme, default platform and the languages; updated by the Settings screen and by preferencesChanged. */
-  preferences: Preferences;
-  setPreferences: (preferences: Preferences) => void;
-}
-
 /** Until the host answers: the system's language and colours, Weibo. */
 const fallbackPreferences: Preferences = { locale: null, systemLocale: null, theme: defaultTheme, defaultPlatform };
+const noProfiles: Profile[] = [];
 
+/** Who is working and the profiles, asked together: the shell shows them side by side, so they change together. */
+interface People {
+  session: Session;
+  profiles: Profile[];
+}
+
+/** The window's root: loads what every screen needs, then hands it down through AppProvider. */
 export function App({ api }: { api: CountersignApi }) {
-  const [session, setSession] = useState<Session | null>(null);
-  const [profiles, setProfiles] = useState<Profile[]>([]);
-  const [draftsVersion, setDraftsVersion] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [preferences, setPreferences] = useState<Preferences | null>(null);
-
   const reportError = useCallback((error: ApiError) => setNotice({ tone: 'error', error }), []);
   const run = useCallback(
     async <T,>(call: Promise<ApiResult<T>>): Promise<T | null> => {
@@ -49,48 +34,31 @@ export function App({ api }: { api: CountersignApi }) {
     [reportError],
   );
 
-  // Session and profiles are reloaded whenever `profilesVersion` moves.
-  const [profilesVersion, setProfilesVersion] = useState(0);
-  const reloadProfiles = useCallback(() => setProfilesVersion((v) => v + 1), []);
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api.getSession({}), api.listProfiles({})]).then(([s, list]) => {
-      if (!live) return;
-      if (s.ok) setSession(s.value);
-      else reportError(s.error);
-      if (list.ok) setProfiles(list.value);
-      else reportError(list.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, reportError, profilesVersion]);
-
+  const loadPeople = useCallback(async (): Promise<ApiResult<People>> => {
+    const [session, profiles] = await Promise.all([api.getSession({}), api.listProfiles({})]);
+    if (!session.ok) return session;
+    if (!profiles.ok) return profiles;
+    return { ok: true, value: { session: session.value, profiles: profiles.value } };
+  }, [api]);
+  const { data: people, reload: reloadPeople, setData: setPeople } = useApiQuery(api, loadPeople, { reloadOn: ['profilesChanged'], onError: reportError });
+  const loadPreferences = useCallback(() => api.getPreferences({}), [api]);
   // Reloaded on profilesChanged too: another process's change to the settings file arrives as that.
-  const [preferencesVersion, setPreferencesVersion] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void api.getPreferences({}).then((result) => {
-      if (!live) return;
-      if (result.ok) setPreferences(result.value);
-      else reportError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, reportError, preferencesVersion, profilesVersion]);
-  useEffect(() => api.events.preferencesChanged(() => setPreferencesVersion((v) => v + 1)), [api]);
+  const {
+    data: preferences,
+    reload: reloadPreferences,
+    setData: setHeldPreferences,
+  } = useApiQuery(api, loadPreferences, { reloadOn: ['preferencesChanged', 'profilesChanged'], onError: reportError });
 
-  useEffect(() => {
-    const offProfiles = api.events.profilesChanged(reloadProfiles);
-    const offDrafts = api.events.draftsChanged(() => setDraftsVersion((v) => v + 1));
-    return () => {
-      offProfiles();
-      offDrafts();
-    };
-  }, [api, reloadProfiles]);
+  const reloadProfiles = useCallback(() => {
+    reloadPeople();
+    reloadPreferences();
+  }, [reloadPeople, reloadPreferences]);
+  const setSession = useCallback((session: Session) => setPeople((held) => ({ profiles: held?.profiles ?? noProfiles, session })), [setPeople]);
+  const setPreferences = useCallback((next: Preferences) => setHeldPreferences(() => next), [setHeldPreferences]);
+  const session = people?.session ?? null;
+  const profiles = people?.profiles ?? noProfiles;
 
-  const prefs = preferences ?? { ...fallbackPreferences, theme: cachedTheme() };
+  const prefs = useMemo(() => preferences ?? { ...fallbackPreferences, theme: cachedTheme() }, [preferences]);
   useAppliedTheme(prefs.theme);
   // The saved choice, else the desktop host's system language, else the browser's.
   const locale = uiLocale(session?.locale ?? null, prefs.systemLocale, navigator.languages);
@@ -98,14 +66,20 @@ export function App({ api }: { api: CountersignApi }) {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  // Compose starts on the default platform, so the screens wait for the preferences too.
+  const ready = session && preferences ? session : null;
+  const ctx = useMemo<AppContext | null>(
+    () =>
+      ready && { api, session: ready, profiles, notice, setNotice, reportError, run, setSession, reloadProfiles, preferences: prefs, setPreferences },
+    [api, ready, profiles, notice, reportError, run, setSession, reloadProfiles, prefs, setPreferences],
+  );
+
   return (
     <I18nProvider locale={locale}>
-      {/* Compose starts on the default platform, so the screens wait for the preferences too. */}
-      {session && preferences ? (
-        <Shell
-          ctx={{ api, session, profiles, draftsVersion, notice, setNotice, reportError, run, setSession, preferences: prefs, setPreferences }}
-          onProfilesChanged={reloadProfiles}
-        />
+      {ctx ? (
+        <AppProvider value={ctx}>
+          <Shell />
+        </AppProvider>
       ) : (
         <LoadingOrError notice={notice} />
       )}

@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { translate, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n/translate';
 import type { ApiError } from '../../shared/errors';
 
+/** Every text and number the UI shows goes through these, so a language switch reaches all of them. */
 export interface I18n {
   locale: Locale;
   t: (key: MessageKey, params?: MessageParams) => string;
@@ -20,6 +21,7 @@ const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
+/** Formats for `locale`, built once per language rather than on every render. */
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -48,6 +50,7 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
+/** The UI language's texts and formats; fails loudly outside I18nProvider rather than showing keys. */
 export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');

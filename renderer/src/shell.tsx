@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
-import { localeNames, locales, type Locale, type MessageKey } from '../../shared/i18n/translate';
-import type { AppContext } from './app';
+import type { MessageKey } from '../../shared/i18n/translate';
+import { useApp } from './app-context';
+import { LanguageSelect } from './components/language-select';
 import { useI18n } from './i18n';
-import { LogScreen } from './log/log-screen';
-import { Compose } from './screens/compose';
-import { MyDrafts } from './screens/my-drafts';
-import { PolicyScreen } from './screens/policy-screen';
-import { ProfilePicker } from './screens/profile-picker';
-import { ReviewQueue } from './screens/review-queue';
-import { SettingsScreen } from './screens/settings-screen';
 import { NotificationToasts } from './notifications/notification-toasts';
 import { useWaitingCount } from './notifications/use-waiting-count';
+import { Compose } from './screens/compose/compose';
+import { LogScreen } from './screens/log/log-screen';
+import { MyDrafts } from './screens/my-drafts/my-drafts';
+import { PolicyScreen } from './screens/policy/policy-screen';
+import { ProfilePicker } from './screens/profile-picker/profile-picker';
+import { ReviewQueue } from './screens/review/review-queue';
+import { SettingsScreen } from './screens/settings/settings-screen';
 
 type Section = 'compose' | 'myDrafts' | 'queue' | 'policy' | 'log' | 'settings';
 
@@ -27,14 +28,14 @@ const waitingSection: Record<string, Section> = { executive: 'myDrafts', reviewe
 const sectionLabel: Record<Section, MessageKey> = { compose: 'nav.compose', myDrafts: 'nav.myDrafts', queue: 'nav.queue', policy: 'nav.policy', log: 'nav.approvedLog', settings: 'nav.settings' };
 
 /** The window's frame: who is working, the language, the sections of their role, and the notice line. */
-export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesChanged: () => void }) {
+export function Shell() {
   const { t, errorText, locale } = useI18n();
-  const { api, session, profiles, notice, run, setSession, setNotice } = ctx;
+  const { api, session, profiles, notice, run, setSession, setNotice } = useApp();
   const [picking, setPicking] = useState(false);
   const sections = session.profile ? (sectionsFor[session.profile.role] ?? []) : [];
   const [chosen, setSection] = useState<Section | undefined>();
   const section = chosen && sections.includes(chosen) ? chosen : sections[0];
-  const waiting = useWaitingCount(api, session.profile, ctx.draftsVersion);
+  const waiting = useWaitingCount(session.profile);
   const waitingIn = session.profile ? waitingSection[session.profile.role] : undefined;
   const title = t('app.title');
   useEffect(() => {
@@ -48,10 +49,6 @@ export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesC
       setPicking(false);
       setNotice(null);
     }
-  };
-  const setLocale = async (locale: Locale) => {
-    const next = await run(api.setLocale({ locale }));
-    if (next) setSession(next);
   };
 
   const showPicker = picking || !session.profile;
@@ -80,16 +77,7 @@ export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesC
               {t('profile.switch')}
             </button>
           )}
-          <label className="field-inline">
-            <span>{t('language.label')}</span>
-            <select value={locale} onChange={(e) => void setLocale(e.target.value as Locale)}>
-              {locales.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {localeNames[l]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect className="field-inline" />
         </div>
       </header>
 
@@ -108,12 +96,7 @@ export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesC
 
       {showPicker ? (
         <main className="content">
-          <ProfilePicker
-            ctx={ctx}
-            canAdd={profiles.length === 0 || session.profile?.role === 'admin'}
-            onPick={(name) => void switchTo(name)}
-            onAdded={onProfilesChanged}
-          />
+          <ProfilePicker canAdd={profiles.length === 0 || session.profile?.role === 'admin'} onPick={(name) => void switchTo(name)} />
         </main>
       ) : (
         <div className="workspace">
@@ -134,17 +117,17 @@ export function Shell({ ctx, onProfilesChanged }: { ctx: AppContext; onProfilesC
             </ul>
           </nav>
           <main className="content">
-            {section === 'compose' && <Compose ctx={ctx} />}
-            {section === 'myDrafts' && <MyDrafts ctx={ctx} />}
-            {section === 'queue' && <ReviewQueue ctx={ctx} />}
-            {section === 'policy' && <PolicyScreen ctx={ctx} />}
-            {section === 'log' && <LogScreen ctx={ctx} />}
-            {section === 'settings' && <SettingsScreen ctx={ctx} onProfilesChanged={onProfilesChanged} onOpenPolicy={() => setSection('policy')} />}
+            {section === 'compose' && <Compose />}
+            {section === 'myDrafts' && <MyDrafts />}
+            {section === 'queue' && <ReviewQueue />}
+            {section === 'policy' && <PolicyScreen />}
+            {section === 'log' && <LogScreen />}
+            {section === 'settings' && <SettingsScreen onOpenPolicy={() => setSection('policy')} />}
           </main>
         </div>
       )}
       {/* Keyed by profile: a switch clears notices meant for the previous one. */}
-      <NotificationToasts key={session.profile?.name ?? ''} api={api} />
+      <NotificationToasts key={session.profile?.name ?? ''} />
     </div>
   );
 }

@@ -14,6 +14,7 @@ export interface DraftEditorHandle {
   focus(): void;
 }
 
+/** One editor serves writing, editing in place and reading: these say which, and what to underline. */
 export interface DraftEditorProps {
   /** The accessible name of the text area ("Draft text"). */
   label: string;

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { revisionDiffConfig } from '../workflow/revision-comparison';
 import { diffTheme, editorTheme } from './editor-theme';
 
+/** One side of the comparison: its text and the name that tells the reader which revision it is. */
 export interface MergeSide {
   text: string;
   /** Names the side, visibly above it and for assistive technology: "Before: revision 1 by Zhang Wei". */

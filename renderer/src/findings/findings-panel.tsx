@@ -6,6 +6,7 @@ import { severityOrder } from './finding-counts';
 import type { Justifications } from './override-justifications';
 import { shortMatch } from './short-match';
 
+/** The same panel lists findings while writing, reviewing and trying a policy; these say which. */
 export interface FindingsPanelProps {
   findings: readonly Finding[];
   /** The policy is still loading. */

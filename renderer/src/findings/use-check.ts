@@ -5,6 +5,7 @@ import type { CheckResult } from '../../../shared/rules/types';
 import { useI18n } from '../i18n';
 import type { Checker } from '../policy/compile-cached';
 
+/** A check's result with whether it is complete, so the panel can say the findings are still coming. */
 export interface CheckView {
   result: CheckResult;
   /** True while the policy is still loading: the counter is right, the findings are not in yet. */

@@ -6,6 +6,7 @@ import { actionKeys, ariaKey } from './queue-shortcuts';
 // this, so buttons elsewhere never announce a shortcut that does nothing.
 const ActionKeysLive = createContext(false);
 
+/** Wraps the screens whose keys are live (the queue), so only their buttons announce shortcuts. */
 export const ActionKeysProvider = ActionKeysLive.Provider;
 
 /** The `aria-keyshortcuts` value of an action's button, or undefined where no key starts it. */

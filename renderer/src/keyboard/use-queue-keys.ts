@@ -3,6 +3,7 @@ import type { WorkflowAction } from '../../../shared/workflow';
 import { actionKeys } from './queue-shortcuts';
 import { dialogOpen, isTypingTarget } from './typing-target';
 
+/** What each key does, supplied by the queue screen, which alone knows its list and its draft pane. */
 export interface QueueKeyHandlers {
   /** One draft down (1) or up (-1), or to the first or last. */
   move: (to: 1 | -1 | 'first' | 'last') => void;

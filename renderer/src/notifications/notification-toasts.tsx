@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CountersignApi } from '../../../shared/api';
 import { notificationMessage, notificationText, type NotificationBatch } from '../../../shared/notifications';
+import { useApp } from '../app-context';
 import { useI18n } from '../i18n';
 
 interface Toast {
@@ -18,8 +18,9 @@ const maxToasts = 4;
  * Notification API when the page is not in front and permission was given.
  * The live region is always in the page so screen readers announce additions.
  */
-export function NotificationToasts({ api }: { api: CountersignApi }) {
+export function NotificationToasts() {
   const { t, locale } = useI18n();
+  const { api } = useApp();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(0);
   const localeRef = useRef(locale);

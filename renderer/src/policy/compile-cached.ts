@@ -8,6 +8,7 @@ export interface Checker {
   policy: CompiledPolicy;
 }
 
+/** A compile never throws at a screen: a policy the engine refuses comes back as an error to show. */
 export type Compiled = { ok: true; checker: Checker } | { ok: false; error: ApiError };
 
 // Screens mount and unmount as the user moves around, and the policy screen

@@ -1,5 +1,6 @@
 import type * as EngineChunk from './engine-chunk';
 
+/** The engine's type without its code: importing it costs the first paint nothing. */
 export type Engine = typeof EngineChunk;
 
 let loading: Promise<Engine> | null = null;

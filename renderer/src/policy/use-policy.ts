@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { CountersignApi } from '../../../shared/api';
-import { toApiError, type ApiError } from '../../../shared/errors';
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiResult } from '../../../shared/errors';
 import type { PolicyFile } from '../../../shared/rules/policy-schema';
+import { useApp } from '../app-context';
+import { useApiQuery } from '../data/use-api-query';
 import { compileCached, type Checker } from './compile-cached';
-import { loadEngine } from './lazy-engine';
+import { loadEngine, type Engine } from './lazy-engine';
 
+/** The saved policy for the policy screen's form, and its compile for every live check. */
 export interface PolicyState {
   /** The team's policy file as saved; null until it arrives. */
   source: PolicyFile | null;
@@ -24,33 +26,29 @@ function afterPaint(work: () => void): () => void {
   };
 }
 
-/** The team's policy, fetched and compiled once per change (policyChanged). */
-export function usePolicy(api: CountersignApi, onError: (error: ApiError) => void): PolicyState {
-  const [version, setVersion] = useState(0);
-  const [state, setState] = useState<PolicyState>({ source: null, checker: null });
-
-  useEffect(() => api.events.policyChanged(() => setVersion((v) => v + 1)), [api]);
+/** The team's policy, fetched and compiled once per change (policyChanged); refusals go to the notice line. */
+export function usePolicy(): PolicyState {
+  const { api, reportError } = useApp();
+  const load = useCallback(
+    async (): Promise<ApiResult<{ source: PolicyFile; engine: Engine }>> => {
+      const [result, engine] = await Promise.all([api.getPolicy({}), loadEngine()]);
+      return result.ok ? { ok: true, value: { source: result.value, engine } } : result;
+    },
+    [api],
+  );
+  const { data: fetched } = useApiQuery(api, load, { reloadOn: ['policyChanged'], onError: reportError });
+  // The previous compile stays until the new one is ready.
+  const [checker, setChecker] = useState<Checker | null>(null);
 
   useEffect(() => {
-    let live = true;
-    let cancel = () => {};
-    void Promise.all([api.getPolicy({}), loadEngine()]).then(([result, engine]) => {
-      if (!live) return;
-      if (!result.ok) return onError(result.error);
-      const source = result.value;
-      setState((prev) => ({ source, checker: prev.checker }));
-      // The first compile loads the OpenCC dictionaries (~0.3 s): let the editor paint first.
-      cancel = afterPaint(() => {
-        const compiled = compileCached(engine, source);
-        if (compiled.ok) setState({ source, checker: compiled.checker });
-        else onError(compiled.error);
-      });
-    }, (err: unknown) => live && onError(toApiError(err)));
-    return () => {
-      live = false;
-      cancel();
-    };
-  }, [api, onError, version]);
+    if (!fetched) return;
+    // The first compile loads the OpenCC dictionaries (~0.3 s): let the editor paint first.
+    return afterPaint(() => {
+      const compiled = compileCached(fetched.engine, fetched.source);
+      if (compiled.ok) setChecker(compiled.checker);
+      else reportError(compiled.error);
+    });
+  }, [fetched, reportError]);
 
-  return state;
+  return { source: fetched?.source ?? null, checker };
 }

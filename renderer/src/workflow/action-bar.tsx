@@ -3,7 +3,7 @@ import type { ApiError, ApiResult } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/i18n/translate';
 import { latestRevision, summarize, type Draft, type DraftSummary, type Role } from '../../../shared/model';
 import { partyRoles, refusal, workflowTable, type WorkflowAction } from '../../../shared/workflow';
-import type { AppContext, Notice } from '../app';
+import { useApp, type Notice } from '../app-context';
 import { useI18n } from '../i18n';
 import { useActionKey } from '../keyboard/action-keys';
 import type { Checker } from '../policy/compile-cached';
@@ -67,9 +67,9 @@ function noticeFor(action: WorkflowAction, draft: DraftSummary): Notice {
  * reason beside it. Actions that need input open a dialog; the main process
  * decides in the end, and its refusal is shown here.
  */
-export function ActionBar({ ctx, draft, checker, onActed }: { ctx: AppContext; draft: Draft; checker: Checker | null; onActed: () => void }) {
+export function ActionBar({ draft, checker, onActed }: { draft: Draft; checker: Checker | null; onActed: () => void }) {
   const { t, errorText, locale } = useI18n();
-  const { api, session, setNotice } = ctx;
+  const { api, session, setNotice } = useApp();
   const profile = session.profile;
   const summary = useMemo(() => summarize(draft), [draft]);
   const [open, setOpen] = useState<WorkflowAction | null>(null);

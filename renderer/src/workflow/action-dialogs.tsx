@@ -91,6 +91,7 @@ function useSubmitting() {
   return { busy, problem, setProblem, attempt };
 }
 
+/** One dialog asks for every note (request changes, reject, comment…); these say which. */
 export interface NoteDialogProps {
   title: string;
   /** The field's label. */
@@ -153,6 +154,7 @@ export function NoteDialog({ title, label, hint, kind, required, confirm, onSubm
   );
 }
 
+/** The text-editing dialog serves the reviewer's edit and the author's resubmission alike. */
 export interface TextDialogProps {
   title: string;
   /** The editor's accessible name. */
@@ -298,6 +300,7 @@ function TextInPlace({ place, ...props }: TextDialogProps & { place: EditInPlace
   );
 }
 
+/** An approval over `error` findings, as the main process wants it: one justification per finding. */
 export interface Justified {
   overrides: { ruleId: string; start: number; justification: string }[];
   comment: string | undefined;
@@ -389,6 +392,7 @@ function localInputValue(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** Where and when the post went out, as the published draft's record keeps it. */
 export interface Publication {
   /** ISO 8601 in UTC ("…Z"); absent when the time was left at "now", which the main process then stamps exactly. */
   publishedAt: string | undefined;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
+/** Every dialog in the app is this one, so focus, Escape and labelling behave the same everywhere. */
 export interface DialogProps {
   title: string;
   /** Escape, Cancel, or the caller after a successful action. */

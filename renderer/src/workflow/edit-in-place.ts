@@ -12,4 +12,5 @@ export interface EditInPlace {
   setEditing: (editing: boolean) => void;
 }
 
+/** Set by the draft pane, read by the edit action: null means no pane, so the edit opens as a dialog. */
 export const EditInPlaceContext = createContext<EditInPlace | null>(null);

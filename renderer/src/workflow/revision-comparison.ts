@@ -25,6 +25,7 @@ export function defaultPair(draft: Pick<Draft, 'author' | 'revisions'>): Revisio
   return { from: (own ?? first).number, to: current.number };
 }
 
+/** A change as the reader is told it, so the summary and the marks agree. */
 export type TextChange = { kind: 'inserted'; text: string } | { kind: 'deleted'; text: string } | { kind: 'replaced'; before: string; after: string };
 
 /** What changed from `before` to `after`, as the merge view marks it. Both texts use \n line ends. */
@@ -38,8 +39,10 @@ export function revisionChanges(before: string, after: string): TextChange[] {
   });
 }
 
+/** How many changes of each kind, for the one-line summary above the comparison. */
 export type ChangeCounts = Record<TextChange['kind'], number>;
 
+/** Counted from the same changes the merge view marks, so the summary never disagrees with it. */
 export function countChanges(changes: readonly TextChange[]): ChangeCounts {
   const counts: ChangeCounts = { replaced: 0, inserted: 0, deleted: 0 };
   for (const change of changes) counts[change.kind] += 1;
