@@ -108,13 +108,13 @@ describe('workflow table', () => {
     expect(other?.message).toBe('Wang did not write this draft (Zhang did) and may not withdraw it.');
   });
 
-  it("the README's permission table is generated from this table", () => {
-    const readme = fs.readFileSync('README.md', 'utf8');
-    expect(readme).toContain(permissionTable());
+  it("docs/workflow.md's permission table is generated from this table", () => {
+    const page = fs.readFileSync('docs/workflow.md', 'utf8');
+    expect(page).toContain(permissionTable());
   });
 });
 
-/** The README's table: one row per action; who, from which statuses, to which status. */
+/** docs/workflow.md's table: one row per action; who, from which statuses, to which status. */
 function permissionTable(): string {
   const who = (party: Party) =>
     party === 'author' ? "executive, the draft's author" : party === 'reviewer' ? 'reviewer or admin, not the author' : 'the author, a reviewer or an admin';
