@@ -51,6 +51,7 @@ export class Workstation {
       clock: options.clock ?? (() => new Date()),
       newId: options.newId ?? (() => crypto.randomBytes(6).toString('hex')),
       notify: this.notify,
+      refresh: () => this.refresh(),
     };
     this.profiles = new ProfilesDomain(context);
     this.policy = new PolicyDomain(context);

@@ -65,6 +65,8 @@ export function App({ api }: { api: CountersignApi }) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  // The host says when the core's process stopped and came back (or did not): every window shows it.
+  useEffect(() => api.events.coreStatus(({ state }) => setNotice({ tone: 'info', key: `core.${state}` })), [api]);
 
   // Compose starts on the default platform, so the screens wait for the preferences too.
   const ready = session && preferences ? session : null;

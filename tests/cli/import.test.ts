@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importBatchSize } from '../../electron/cli/import-command';
 import { journalFileName } from '../../electron/core/store/journal-file';
-import { Workstation } from '../../electron/core/workstation';
+import { DraftsDomain } from '../../electron/core/domains/drafts';
 import { CountersignError } from '../../shared/errors';
 import type { Draft, DraftSummary } from '../../shared/model';
 import { tempDir } from '../temp-dir';
@@ -149,8 +149,8 @@ describe('countersign import', () => {
       Array.from({ length: count }, (_, i) => line({ platform: 'x', text: `post ${i + 1}` })),
     );
     const batches: number[] = [];
-    const importDrafts = Workstation.prototype.importDrafts;
-    vi.spyOn(Workstation.prototype, 'importDrafts').mockImplementation(function (this: Workstation, actor, inputs) {
+    const importDrafts = DraftsDomain.prototype.importDrafts;
+    vi.spyOn(DraftsDomain.prototype, 'importDrafts').mockImplementation(function (this: DraftsDomain, actor, inputs) {
       batches.push(inputs.length);
       return importDrafts.call(this, actor, inputs);
     });
@@ -200,9 +200,9 @@ describe('countersign import', () => {
 describe('countersign import when things fail midway', () => {
   it('a failed group commit from the batch timer stops the import, even with the input still open', async () => {
     const dir = await seeded();
-    vi.spyOn(Workstation.prototype, 'importDrafts').mockImplementation(() => {
-      throw new CountersignError('corrupt', 'error.internal', { details: 'no space left on device' });
-    });
+    vi.spyOn(DraftsDomain.prototype, 'importDrafts').mockImplementation(() =>
+      Promise.reject(new CountersignError('corrupt', 'error.internal', { details: 'no space left on device' })),
+    );
     const input = new PassThrough();
     const running = cli(['import', '--as', '张伟', '-', '--data-dir', dir], { stdinStream: () => input });
     input.write(`${line({ platform: 'weibo', text: '第一条' })}\n`);

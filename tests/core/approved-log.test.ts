@@ -144,22 +144,22 @@ describe('the approved-post log export', () => {
     const f = await logFixture();
     const handlers = createHandlers(f.ws);
     const as = (name: string) => ({ profileName: name });
-    const ok = dispatch(handlers, 'exportLog', { format: 'csv', platform: 'linkedin' }, as(f.reviewer.name));
+    const ok = await dispatch(handlers, 'exportLog', { format: 'csv', platform: 'linkedin' }, as(f.reviewer.name));
     expect(ok.ok).toBe(true);
     const log = (ok as { value: ExportedLog }).value;
     expect(log).toMatchObject({ records: 2, mimeType: 'text/csv;charset=utf-8' });
     expect(log.fileName).toMatch(/^approved-posts-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(log.content.startsWith('\uFEFF')).toBe(true);
-    expect(dispatch(handlers, 'getDashboard', {}, as(f.admin.name))).toMatchObject({ ok: true, value: { overrides: { approvals: 9, withOverride: 1 } } });
+    expect(await dispatch(handlers, 'getDashboard', {}, as(f.admin.name))).toMatchObject({ ok: true, value: { overrides: { approvals: 9, withOverride: 1 } } });
 
     for (const channel of ['exportLog', 'getDashboard'] as const) {
-      const refused = dispatch(handlers, channel, channel === 'exportLog' ? { format: 'jsonl' } : {}, as(f.exec.name));
+      const refused = await dispatch(handlers, channel, channel === 'exportLog' ? { format: 'jsonl' } : {}, as(f.exec.name));
       expect(refused).toMatchObject({ ok: false, error: { kind: 'refused', code: 'error.logReviewersOnly' } });
       expect((refused as { error: { message: string } }).error.message).toContain('only reviewers and admins');
     }
-    expect(dispatch(handlers, 'getChainHead', {}, as(f.exec.name))).toEqual({ ok: true, value: await f.ws.log.chainHead() });
-    expect(dispatch(handlers, 'exportLog', { format: 'csv', from: '2026-13-01' }, as(f.reviewer.name))).toMatchObject({ ok: false, error: { kind: 'invalid' } });
-    expect(dispatch(handlers, 'exportLog', { format: 'pdf' }, as(f.reviewer.name))).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(await dispatch(handlers, 'getChainHead', {}, as(f.exec.name))).toEqual({ ok: true, value: await f.ws.log.chainHead() });
+    expect(await dispatch(handlers, 'exportLog', { format: 'csv', from: '2026-13-01' }, as(f.reviewer.name))).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(await dispatch(handlers, 'exportLog', { format: 'pdf' }, as(f.reviewer.name))).toMatchObject({ ok: false, error: { kind: 'invalid' } });
   });
 
   it('the dashboard counts the fixture', async () => {

@@ -82,7 +82,7 @@ describe('the journal format', () => {
     const before = fs.readFileSync(file);
     const offset = Buffer.byteLength(content.slice(0, badLine - 1).join('\n')) + 1;
 
-    const err = await errorOf(() => await openWorkstation(dir));
+    const err = await errorOf(() => openWorkstation(dir));
     expect(err.kind).toBe('corrupt');
     expect(err.params).toMatchObject({ file, offset, line: badLine });
     expect(err.message).toContain('countersign recover --data-dir');
@@ -93,7 +93,7 @@ describe('the journal format', () => {
     const dir = tempDir();
     const file = path.join(dir, journalFileName);
     fs.writeFileSync(file, '{"format":"countersign-journal","version":3}\n');
-    expect((await errorOf(() => await openWorkstation(dir))).code).toBe('error.journalTooNew');
+    expect((await errorOf(() => openWorkstation(dir))).code).toBe('error.journalTooNew');
     expect(fs.readFileSync(file, 'utf8')).toBe('{"format":"countersign-journal","version":3}\n');
   });
 });
@@ -194,7 +194,7 @@ describe('crash recovery', () => {
     content[4] = content[4]!.replace('Post number 3', 'Post number X');
     fs.writeFileSync(file, content.join('\n'));
     const damaged = fs.readFileSync(file);
-    expect((await errorOf(() => await openWorkstation(dir))).kind).toBe('corrupt');
+    expect((await errorOf(() => openWorkstation(dir))).kind).toBe('corrupt');
 
     const result = await recoverJournal(dir, new Date('2026-11-27T08:00:00Z'));
     expect(result).toMatchObject({ intact: false, records: 3, line: 5 });
@@ -262,8 +262,8 @@ describe('bulk import', () => {
     const dir = tempDir();
     const { ws } = await openWorkstation(dir);
     const { exec } = seedProfiles(ws);
-    const sync = vi.spyOn(fs, 'fdatasyncSync');
-    const write = vi.spyOn(fs, 'writeSync');
+    const sync = vi.spyOn(fs, 'fdatasync');
+    const write = vi.spyOn(fs, 'write');
     const drafts = await ws.drafts.importDrafts(exec, Array.from({ length: 300 }, (_, i) => ({ platform: 'weibo' as const, text: `第${i}条` })));
     expect(drafts).toHaveLength(300);
     expect(sync).toHaveBeenCalledTimes(1);

@@ -190,14 +190,14 @@ describe('the dashboard', () => {
     expect(median([1, 2, 3, 10])).toBe(3);
   });
 
-  it('counts a small known log', () => {
+  it('counts a small known log', async () => {
     const override = { ruleId: 'privacy.mobile-cn', match: 'm', justification: 'j', by: 'Chen Admin' };
-    const stats = computeDashboard([
+    const stats = await computeDashboard([[
       { record: record({ approvedAt: '2026-11-02T10:00:00.000Z', secondsInQueue: 100 }), categories: ['tone'] },
       { record: record({ approvedAt: '2026-11-08T10:00:00.000Z', secondsInQueue: 300 }), categories: [] },
       { record: record({ approvedAt: '2026-11-04T10:00:00.000Z', secondsInQueue: 200, approvers: ['Chen Admin'], overrides: [override, override] }), categories: ['privacy', 'privacy', 'tone'] },
       { record: record({ approvedAt: '2026-10-30T10:00:00.000Z', secondsInQueue: 50 }), categories: ['privacy'] },
-    ]);
+    ]]);
     expect(stats).toEqual({
       approvedPerWeek: [
         { week: '2026-10-26', count: 1 },

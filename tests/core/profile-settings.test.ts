@@ -119,14 +119,14 @@ describe('the settings channels', () => {
     const { dir, ws, call } = await host();
     const admin: HostSession = { profileName: 'Chen Admin' };
     const settings = fs.readFileSync(settingsFile(dir));
-    const detailsOf = (result: ReturnType<typeof call>) => (result.ok ? '' : String(result.error.params.details));
-    expect(detailsOf(call('renameProfile', { name: 'Li Na' }, admin))).toMatch(/^newName: /);
-    expect(detailsOf(call('renameProfile', { name: 'Li Na', newName: 'x'.repeat(65) }, admin))).toMatch(/^newName: /);
-    expect(detailsOf(call('setProfileRole', { name: 'Li Na', role: 'root' }, admin))).toMatch(/^role: /);
-    expect(detailsOf(call('setProfileRole', { name: 'Li Na', role: 'admin', admin: true }, admin))).toMatch(/Unrecognized key.*"admin"/);
-    expect(detailsOf(call('setPreferences', { theme: 'sepia' }, admin))).toMatch(/^theme: /);
-    expect(detailsOf(call('setPreferences', { theme: 'dark', defaultPlatform: 'myspace' }, admin))).toMatch(/^defaultPlatform: /);
-    expect(call('getWaitingCount', { extra: 1 }, admin)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    const detailsOf = (result: Awaited<ReturnType<typeof call>>) => (result.ok ? '' : String(result.error.params.details));
+    expect(detailsOf(await call('renameProfile', { name: 'Li Na' }, admin))).toMatch(/^newName: /);
+    expect(detailsOf(await call('renameProfile', { name: 'Li Na', newName: 'x'.repeat(65) }, admin))).toMatch(/^newName: /);
+    expect(detailsOf(await call('setProfileRole', { name: 'Li Na', role: 'root' }, admin))).toMatch(/^role: /);
+    expect(detailsOf(await call('setProfileRole', { name: 'Li Na', role: 'admin', admin: true }, admin))).toMatch(/Unrecognized key.*"admin"/);
+    expect(detailsOf(await call('setPreferences', { theme: 'sepia' }, admin))).toMatch(/^theme: /);
+    expect(detailsOf(await call('setPreferences', { theme: 'dark', defaultPlatform: 'myspace' }, admin))).toMatch(/^defaultPlatform: /);
+    expect(await call('getWaitingCount', { extra: 1 }, admin)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     expect(fs.readFileSync(settingsFile(dir))).toEqual(settings);
     expect(ws.settings.theme).toBe('system');
     await ws.close();
@@ -135,27 +135,27 @@ describe('the settings channels', () => {
   it('roles are enforced by the main process whatever the window sends; the session follows its own rename', async () => {
     const { ws, call } = await host();
     const exec: HostSession = { profileName: 'Zhang Wei' };
-    expect(call('setProfileRole', { name: 'Zhang Wei', role: 'admin' }, exec)).toMatchObject({ ok: false, error: { code: 'error.rolesAdminOnly' } });
-    expect(call('renameProfile', { name: 'Li Na', newName: 'Mallory' }, exec)).toMatchObject({ ok: false, error: { code: 'error.renameNotAllowed' } });
-    expect(call('renameProfile', { name: 'Li Na', newName: 'Mallory' }, { profileName: null })).toMatchObject({ ok: false, error: { code: 'error.noActiveProfile' } });
-    expect(call('renameProfile', { name: 'Zhang Wei', newName: 'Zhang W.' }, exec)).toMatchObject({ ok: true, value: { name: 'Zhang W.' } });
+    expect(await call('setProfileRole', { name: 'Zhang Wei', role: 'admin' }, exec)).toMatchObject({ ok: false, error: { code: 'error.rolesAdminOnly' } });
+    expect(await call('renameProfile', { name: 'Li Na', newName: 'Mallory' }, exec)).toMatchObject({ ok: false, error: { code: 'error.renameNotAllowed' } });
+    expect(await call('renameProfile', { name: 'Li Na', newName: 'Mallory' }, { profileName: null })).toMatchObject({ ok: false, error: { code: 'error.noActiveProfile' } });
+    expect(await call('renameProfile', { name: 'Zhang Wei', newName: 'Zhang W.' }, exec)).toMatchObject({ ok: true, value: { name: 'Zhang W.' } });
     expect(exec.profileName).toBe('Zhang W.');
-    expect(call('getSession', {}, exec)).toMatchObject({ ok: true, value: { profile: { name: 'Zhang W.', role: 'executive' } } });
+    expect(await call('getSession', {}, exec)).toMatchObject({ ok: true, value: { profile: { name: 'Zhang W.', role: 'executive' } } });
     await ws.close();
   });
 
   it('preferences: theme and default platform are remembered; the system language comes from the host', async () => {
     const { dir, ws, call } = await host();
     const session: HostSession = { profileName: 'Li Na' };
-    expect(call('getPreferences', {}, session)).toEqual({ ok: true, value: { locale: null, systemLocale: null, theme: 'system', defaultPlatform: 'weibo' } });
+    expect(await call('getPreferences', {}, session)).toEqual({ ok: true, value: { locale: null, systemLocale: null, theme: 'system', defaultPlatform: 'weibo' } });
     const changes: unknown[] = [];
     ws.onChange((c) => changes.push(c));
-    expect(call('setPreferences', { theme: 'dark', defaultPlatform: 'linkedin' }, session)).toMatchObject({ ok: true, value: { theme: 'dark', defaultPlatform: 'linkedin' } });
+    expect(await call('setPreferences', { theme: 'dark', defaultPlatform: 'linkedin' }, session)).toMatchObject({ ok: true, value: { theme: 'dark', defaultPlatform: 'linkedin' } });
     expect(changes).toEqual([{ preferences: true }]);
     await ws.close();
     const { ws: again } = await openWorkstation(dir);
     const desktop: HostSession = { profileName: 'Li Na', systemLanguages: ['zh-HK', 'en-US'] };
-    expect(dispatch(createHandlers(again), 'getPreferences', {}, desktop)).toEqual({
+    expect(await dispatch(createHandlers(again), 'getPreferences', {}, desktop)).toEqual({
       ok: true,
       value: { locale: null, systemLocale: 'zh-Hant', theme: 'dark', defaultPlatform: 'linkedin' },
     });
@@ -166,20 +166,20 @@ describe('the settings channels', () => {
     const { ws, call } = await host();
     const [exec, reviewer] = ws.profiles.list();
     const other = ws.profiles.add({ name: 'Wu', role: 'executive' }, 'terminal');
-    const count = (name: string) => {
-      const result = call('getWaitingCount', {}, { profileName: name });
+    const count = async (name: string) => {
+      const result = await call('getWaitingCount', {}, { profileName: name });
       return result.ok ? (result.value as { count: number }).count : -1;
     };
     const a = await ws.drafts.act('submit', exec!, { platform: 'x', text: 'One' });
     const b = await ws.drafts.act('submit', exec!, { platform: 'x', text: 'Two' });
     await ws.drafts.act('submit', other, { platform: 'x', text: 'Three' });
     await ws.drafts.act('save', exec!, { platform: 'x', text: 'Kept, not sent' });
-    expect([count('Li Na'), count('Chen Admin'), count('Zhang Wei'), count('Wu')]).toEqual([3, 3, 0, 0]);
+    expect([await count('Li Na'), await count('Chen Admin'), await count('Zhang Wei'), await count('Wu')]).toEqual([3, 3, 0, 0]);
     await ws.drafts.act('request_changes', reviewer!, { id: a.id, comment: 'Shorter.' });
     await ws.drafts.act('edit', reviewer!, { id: b.id, text: 'Two, edited' });
     await ws.drafts.act('approve', reviewer!, { id: b.id });
-    expect([count('Li Na'), count('Zhang Wei'), count('Wu')]).toEqual([1, 2, 0]);
-    expect(call('getWaitingCount', {}, { profileName: null })).toEqual({ ok: true, value: { count: 0 } });
+    expect([await count('Li Na'), await count('Zhang Wei'), await count('Wu')]).toEqual([1, 2, 0]);
+    expect(await call('getWaitingCount', {}, { profileName: null })).toEqual({ ok: true, value: { count: 0 } });
     await ws.close();
   });
 });

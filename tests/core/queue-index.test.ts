@@ -216,12 +216,12 @@ describe('queryQueue payload', () => {
   });
 });
 
-describe('queue query, one query after another', async () => {
+describe('queue query, one query after another', () => {
   const texts = ['Our warehouse team', 'A ware of the week', 'Warehouses everywhere', '客服团队', 'software', 'Nothing here'];
   const drafts = Array.from({ length: 48 }, (_, i) =>
     draft({ at: 500 - i, platform: (['weibo', 'x', 'linkedin'] as const)[i % 3], author: i % 2 ? 'Alice' : 'Bob', text: texts[i % texts.length]!, status: i % 4 ? 'pending' : 'approved' }),
   );
-  const fresh = (q: QueueQuery) => (await QueueIndex.build(drafts)).query(q);
+  const fresh = async (q: QueueQuery) => (await QueueIndex.build(drafts)).query(q);
 
   it('gives the same answers as a fresh index while a search is typed, widened and combined with filters', async () => {
     const index = await QueueIndex.build(drafts);
@@ -241,7 +241,7 @@ describe('queue query, one query after another', async () => {
     ];
     for (const step of steps) {
       const got = index.query(step);
-      const want = fresh(step);
+      const want = await fresh(step);
       expect(ids(got), JSON.stringify(step)).toEqual(ids(want));
       expect(got.counts, JSON.stringify(step)).toEqual(want.counts);
     }

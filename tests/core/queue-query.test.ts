@@ -38,9 +38,9 @@ describe('the queue query in the core', () => {
     const { ws } = await openWorkstation(tempDir());
     seedProfiles(ws);
     const handlers = createHandlers(ws);
-    const good = dispatch(handlers, 'queryQueue', { offset: 0, limit: 20 }, { profileName: 'Li Na' });
+    const good = await dispatch(handlers, 'queryQueue', { offset: 0, limit: 20 }, { profileName: 'Li Na' });
     expect(good).toMatchObject({ ok: true, value: { total: 0, rows: [] } });
-    const bad = dispatch(handlers, 'queryQueue', { offset: 0, limit: 100_000 }, { profileName: 'Li Na' });
+    const bad = await dispatch(handlers, 'queryQueue', { offset: 0, limit: 100_000 }, { profileName: 'Li Na' });
     expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid', code: 'error.invalidRequest' } });
     await ws.close();
   });

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testCoreFile } from '../core/core-entry';
 import { tempDir } from '../temp-dir';
-import { ElectronRuleError, ElectronStandIn, rules, settle, type RuleId } from './electron-stand-in';
+import { defaultUtilityModule, ElectronRuleError, ElectronStandIn, rules, settle, type RuleId } from './electron-stand-in';
 
 // The stand-in is only worth something if it refuses what Electron refuses:
 // one test per rule, each showing the broken order throws and the right one
@@ -102,7 +103,11 @@ describe('the electron stand-in enforces Electron\'s documented order', () => {
     const win = new m.BrowserWindow({ show: false });
     expect(m.BrowserWindow.getAllWindows()).toEqual([win]);
     await expect(m.dialog.showSaveDialog({})).resolves.toEqual({ canceled: true });
-    expect(m.utilityProcess.fork('/core.js').modulePath).toBe('/core.js');
+    const child = m.utilityProcess.fork(echoChild());
+    expect(child.modulePath).toBe(child.file);
+    child.kill();
+    const code = await child.exited;
+    expect(w.calls.slice(w.calls.indexOf('(ready)')).filter((c) => c.startsWith('utilityProcess'))).toEqual(['utilityProcess.fork', `utilityProcess exit(${code})`]);
   });
 
   it('ipcMain.handle once per channel; a handler that throws rejects the renderer\'s invoke as Electron\'s does', async () => {
@@ -205,27 +210,131 @@ describe('message ports and utility processes', () => {
     expect(got).toHaveLength(1);
   });
 
-  it('fork spawns (pid set), carries messages both ways, and kill ends it with exit', async () => {
+  it('fork starts a real child (pid set on spawn) and bridges a transferred port to its IPC channel, both ways, by structured clone', async () => {
     const w = world();
     await w.emitReady();
-    const child = w.module.utilityProcess.fork('/dist/core.js', ['--data-dir', '/d'], { serviceName: 'core' });
+    const child = w.module.utilityProcess.fork(echoChild(), ['--data-dir', '/d'], { serviceName: 'core', stdio: 'inherit' });
     const events: string[] = [];
     child.on('spawn', () => events.push('spawn'));
     child.on('exit', (code: number) => events.push(`exit ${code}`));
-    child.on('message', (m: unknown) => events.push(`message ${JSON.stringify(m)}`));
     expect(child.pid).toBeUndefined();
-    await settle();
+    await until(() => child.pid !== undefined);
     expect(events).toEqual(['spawn']);
-    expect(child.pid).toBeGreaterThan(0);
-    const { port1 } = new w.module.MessageChannelMain();
-    child.postMessage({ hello: 'core' }, [port1]);
-    expect(child.received).toEqual([{ message: { hello: 'core' }, ports: [port1] }]);
-    child.childPosts({ ready: true });
+    expect(child.pid).not.toBe(process.pid);
+    // Before a port is handed over, what the child sends is the process object's `message`.
+    const said: unknown[] = [];
+    child.on('message', (m: unknown) => said.push(m));
+    await until(() => said.length === 1);
+
+    const { port1, port2 } = new w.module.MessageChannelMain();
+    const got: unknown[] = [];
+    port1.on('message', (e: { data: unknown }) => got.push(e.data));
+    let closed = 0;
+    port1.on('close', () => closed++);
+    child.postMessage({ type: 'connect' }, [port2]);
+    port1.start();
+    expect(child.received).toEqual([{ message: { type: 'connect' }, ports: [port2] }]);
+    port1.postMessage({ type: 'argv' });
+    port1.postMessage({ type: 'echo', bytes: new Uint8Array([1, 2, 3]), at: new Date(0) });
+    await until(() => got.length === 2);
+    // The child really got them over Node IPC (its own argv, its own pid), typed arrays and dates intact.
+    expect(got[0]).toEqual({ echo: { type: 'argv' }, argv: ['--data-dir', '/d'], pid: child.pid });
+    expect(got[1]).toEqual({ echo: { type: 'echo', bytes: new Uint8Array([1, 2, 3]), at: new Date(0) } });
+    expect(child.sentToChild('echo')).toHaveLength(1);
+    expect(child.sentByChild()).toHaveLength(2);
+
     expect(child.kill()).toBe(true);
-    await settle();
-    expect(events.slice(1)).toEqual(['message {"ready":true}', `exit ${process.platform === 'win32' ? 1 : 143}`]);
+    const code = await child.exited;
+    // SIGTERM: 128 + 15 on POSIX.
+    expect(code).toBe(process.platform === 'win32' ? 1 : 143);
+    expect(events).toEqual(['spawn', `exit ${code}`]);
     expect(child.pid).toBeUndefined();
+    expect(closed).toBe(1);
     expect(child.kill()).toBe(false);
     expect(() => child.postMessage('late')).toThrow();
   });
+
+  it('crash() kills with SIGKILL; a child that exits by itself reports its code', async () => {
+    const w = world();
+    await w.emitReady();
+    const crashed = w.module.utilityProcess.fork(echoChild());
+    await until(() => crashed.pid !== undefined);
+    expect(crashed.crash()).toBe(true);
+    expect(await crashed.exited).toBe(process.platform === 'win32' ? 1 : 137);
+
+    const direct = w.module.utilityProcess.fork(echoChild());
+    const said: unknown[] = [];
+    direct.on('message', (m: unknown) => said.push(m));
+    const exits: number[] = [];
+    direct.on('exit', (code: number) => exits.push(code));
+    await until(() => said.length === 1);
+    expect(said).toEqual([{ hello: 'no port yet' }]);
+    const { port1, port2 } = new w.module.MessageChannelMain();
+    direct.postMessage(null, [port2]);
+    port1.postMessage({ type: 'exit', code: 3 });
+    expect(await direct.exited).toBe(3);
+    expect(exits).toEqual([3]);
+  });
+
+  it('a fork of a core.js that does not exist (main.ts loaded from source) starts the core bundled for the tests; anything else as given', async () => {
+    expect(defaultUtilityModule(path.resolve(__dirname, '../../electron/desktop/core.js'))).toBe(testCoreFile);
+    expect(fs.existsSync(testCoreFile)).toBe(true);
+    const script = echoChild();
+    expect(defaultUtilityModule(script)).toBe(script);
+    const w = world();
+    await w.emitReady();
+    // The real core, started without --data-dir, says so and exits.
+    const core = w.module.utilityProcess.fork('/nowhere/core.js', []);
+    expect(core.file).toBe(testCoreFile);
+    const { port1, port2 } = new w.module.MessageChannelMain();
+    core.postMessage({ type: 'connect' }, [port2]);
+    const got: unknown[] = [];
+    port1.on('message', (e: { data: unknown }) => got.push(e.data));
+    port1.start();
+    expect(await core.exited).toBe(2);
+    expect(got).toEqual([{ type: 'failed', message: 'The core was started without --data-dir.' }]);
+  });
+
+  it('after app.exit the process is gone: its utility processes are killed, their events reach nobody, and nothing more is forked', async () => {
+    const w = world();
+    await w.emitReady();
+    const child = w.module.utilityProcess.fork(echoChild());
+    const events: string[] = [];
+    child.on('exit', () => events.push('exit'));
+    await until(() => child.pid !== undefined);
+    w.module.app.exit(0);
+    expect(await child.exited).toBe(process.platform === 'win32' ? 1 : 137);
+    await settle();
+    expect(events).toEqual([]);
+    expect(() => w.module.utilityProcess.fork(echoChild())).toThrow('after the app quit or exited');
+  });
 });
+
+/**
+ * A child that answers over its IPC channel: `argv` with its argv and pid, `exit` by exiting with `code`,
+ * anything else echoed; it greets first, and exits when its parent goes away.
+ */
+function echoChild(): string {
+  const file = path.join(tempDir(), 'echo-child.js');
+  fs.writeFileSync(
+    file,
+    `process.send({ hello: 'no port yet' });
+process.on('message', (m) => {
+  if (m && m.type === 'exit') process.exit(m.code);
+  else if (m && m.type === 'argv') process.send({ echo: m, argv: process.argv.slice(2), pid: process.pid });
+  else process.send({ echo: m });
+});
+process.on('disconnect', () => process.exit(0));
+`,
+  );
+  return file;
+}
+
+/** Waits until `done()` holds (polling), or fails after `ms`. */
+async function until(done: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,6 +1,9 @@
+import { fork, type ChildProcess, type Serializable } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { testCoreFile } from '../core/core-entry';
 
 // A stand-in for the `electron` module in the main process (and, for the
 // preload, `ipcRenderer` / `contextBridge`), for unit tests that load
@@ -20,9 +23,14 @@ import path from 'node:path';
 //   was taken…): the stand-in throws anyway, so the defect fails a test
 //   instead of shipping.
 //
-// It says nothing about a running Electron window: no page is rendered, no
-// process is started. It models the state the rules need and records what
-// the code under test did, for the test to inspect.
+// It says nothing about a running Electron window: no page is rendered. It
+// models the state the rules need and records what the code under test did,
+// for the test to inspect. The one real thing it starts is a utility
+// process: `utilityProcess.fork` forks the module with Node's
+// child_process.fork, and a MessageChannelMain port handed to it is bridged
+// to the child's IPC channel (see StandInUtilityProcess), so the real core
+// (electron/core/process/core-main.ts, which speaks Node IPC when it has no
+// `process.parentPort`) answers the main process's calls.
 
 /** A broken ordering rule. */
 export class ElectronRuleError extends Error {
@@ -133,6 +141,19 @@ export interface StandInOptions {
   locale?: string;
   /** What `dialog.showSaveDialog` answers. */
   saveDialogAnswer?: { canceled: boolean; filePath?: string };
+  /**
+   * The file `utilityProcess.fork(modulePath)` really starts. By default
+   * `defaultUtilityModule`: main.ts forks `path.join(__dirname, 'core.js')`,
+   * which, with main.ts loaded from source, is electron/desktop/core.js and
+   * does not exist; the core bundled for this run (tests/build-core.ts) is
+   * started instead.
+   */
+  resolveUtilityModule?: (modulePath: string) => string;
+}
+
+/** A module named core.js that does not exist is the core bundled for the tests; anything else is forked as given. */
+export function defaultUtilityModule(modulePath: string): string {
+  return path.basename(modulePath) === 'core.js' && !fs.existsSync(modulePath) ? testCoreFile : modulePath;
 }
 
 const pathNames = ['home', 'appData', 'assets', 'userData', 'sessionData', 'temp', 'exe', 'module', 'desktop', 'documents', 'downloads', 'music', 'pictures', 'videos', 'recent', 'logs', 'crashDumps'];
@@ -189,7 +210,6 @@ export class ElectronStandIn {
   private uiShown = false;
   private nextWebContentsId = 1;
   private nextWindowId = 1;
-  private nextPid = 4000;
   readonly module: ReturnType<ElectronStandIn['buildModule']>;
 
   constructor(readonly options: StandInOptions) {
@@ -214,6 +234,12 @@ export class ElectronStandIn {
     if (!this.lock && !this.options.lockHeldElsewhere) return true;
     if (this.lock) this.app.emit('second-instance', {}, argv, process.cwd(), {});
     return false;
+  }
+
+  /** Ends every utility process still running (SIGKILL) and waits for all of them: a test's clean-up. */
+  async endProcesses(): Promise<void> {
+    for (const child of this.utilityProcesses) child.crash();
+    await Promise.all(this.utilityProcesses.map((child) => child.exited));
   }
 
   /** The renderer calls `ipcRenderer.invoke`: the main-side handler answers, or the promise rejects as Electron's does. */
@@ -344,6 +370,8 @@ export class ElectronStandIn {
         world.closingAll = true;
         for (const win of [...world.windows]) if (!win.isDestroyed()) win.destroy();
         world.releaseLock();
+        // The main process is gone, and its utility processes with it (SIGKILL: nothing of theirs is waited for).
+        for (const child of world.utilityProcesses) child.crash();
       },
     });
 
@@ -504,10 +532,15 @@ export class ElectronStandIn {
     }
 
     const utilityProcess = {
-      fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
+      fork: (modulePath: string, args: string[] = [], options: UtilityForkOptions = {}) => {
         record('utilityProcess.fork');
         requireReady('utilityProcess.fork.before-ready', 'utilityProcess.fork()');
-        const child = new StandInUtilityProcess(modulePath, args, options, world.nextPid++);
+        if (world.quitting) throw new Error('stand-in: utilityProcess.fork() after the app quit or exited (the process is gone)');
+        const file = (world.options.resolveUtilityModule ?? defaultUtilityModule)(modulePath);
+        const child = new StandInUtilityProcess(modulePath, file, args, options, {
+          ended: () => world.quitting !== null,
+          exited: (code) => record(`utilityProcess exit(${code})`),
+        });
         world.utilityProcesses.push(child);
         return child;
       },
@@ -736,55 +769,153 @@ export class StandInMessageChannelMain {
   }
 }
 
+/** The options of `utilityProcess.fork` the stand-in acts on (Electron's others are only recorded). */
+export interface UtilityForkOptions {
+  env?: NodeJS.ProcessEnv;
+  execArgv?: string[];
+  cwd?: string;
+  /** Electron's default is `inherit`; `pipe` makes `stdout`/`stderr` readable, `ignore` drops them. */
+  stdio?: 'pipe' | 'ignore' | 'inherit' | string[];
+  serviceName?: string;
+  [other: string]: unknown;
+}
+
 /**
- * A utility process. As documented: `spawn` is "Emitted once the child process
- * has spawned successfully"; `pid` is undefined "until the child process has
- * spawned successfully" and again after `exit`; `kill()` "returns true if the
- * kill is successful, and false otherwise"; `postMessage(message, transfer)`
- * sends to the child's `process.parentPort`. No process is started: the test
- * plays the child with `childPosts`, `received` and `childExits`.
+ * A utility process, started for real: Node's child_process.fork of the
+ * module, with `advanced` serialization (structured clone, as across a
+ * MessagePort) and nothing of vitest's execArgv. As documented: `spawn` is
+ * "Emitted once the child process has spawned successfully"; `pid` is
+ * undefined "until the child process has spawned successfully" and again
+ * after `exit`; `kill()` "Terminates the process gracefully. On POSIX, it
+ * uses SIGTERM" and "returns true if the kill is successful"; `exit` carries
+ * the exit code (128 + the signal's number for a process ended by a signal,
+ * as a shell reports it).
+ *
+ * A real utility process receives `postMessage(message, [port])` on
+ * `process.parentPort`; a Node child has none, so a MessagePortMain
+ * transferred to it is bridged to its IPC channel instead: what the parent
+ * posts on its end of the channel reaches the child's `process.on('message')`,
+ * and what the child sends with `process.send` arrives on the parent's end as
+ * a `message` event with `{ data }`. The message that carried the port is
+ * only recorded (`received`). Without a bridged port, what the child sends
+ * is this object's `message` event (as `parentPort.postMessage` would be).
+ * Everything crossing a bridged port is recorded in `traffic`.
  */
 export class StandInUtilityProcess extends EventEmitter {
   pid: number | undefined = undefined;
-  /** What the parent posted, in order, with the ports it transferred. */
+  /** What the parent posted with `postMessage`, in order, with the ports it transferred. */
   readonly received: { message: unknown; ports: StandInMessagePort[] }[] = [];
-  private exited = false;
+  /** Every message across a bridged port, in order: `child` what the parent sent, `parent` what the child answered. */
+  readonly traffic: { to: 'child' | 'parent'; data: unknown }[] = [];
+  /** The exit code once the process has ended. */
+  exitCode: number | null = null;
+  /** Resolves with the exit code once the process has ended (whether or not anyone saw the `exit` event). */
+  readonly exited: Promise<number>;
+  readonly stdout: NodeJS.ReadableStream | null;
+  readonly stderr: NodeJS.ReadableStream | null;
+  /** Errors Node reported for the child (a send on a closed channel, a failed kill). */
+  readonly errors: Error[] = [];
+  private readonly child: ChildProcess;
+  private readonly bridged: StandInMessagePort[] = [];
+  private hasExited = false;
 
   constructor(
     readonly modulePath: string,
+    /** What was really forked (see StandInOptions.resolveUtilityModule). */
+    readonly file: string,
     readonly args: string[],
-    readonly options: Record<string, unknown>,
-    private readonly futurePid: number,
+    readonly options: UtilityForkOptions,
+    private readonly world: { ended(): boolean; exited(code: number): void },
   ) {
     super();
-    setImmediate(() => {
-      if (this.exited) return;
-      this.pid = this.futurePid;
-      this.emit('spawn');
+    const output = Array.isArray(options.stdio) ? 'inherit' : (options.stdio ?? 'inherit');
+    this.child = fork(file, args, {
+      execArgv: options.execArgv ?? [],
+      env: options.env ?? process.env,
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      serialization: 'advanced',
+      stdio: ['ignore', output as 'pipe' | 'ignore' | 'inherit', output as 'pipe' | 'ignore' | 'inherit', 'ipc'],
+    });
+    this.stdout = this.child.stdout;
+    this.stderr = this.child.stderr;
+    let exited!: (code: number) => void;
+    this.exited = new Promise((resolve) => (exited = resolve));
+    this.child.once('spawn', () => {
+      this.pid = this.child.pid;
+      this.emitToCode('spawn');
+    });
+    this.child.on('message', (data: unknown) => {
+      if (this.bridged.length === 0) {
+        this.emitToCode('message', data);
+        return;
+      }
+      this.traffic.push({ to: 'parent', data });
+      for (const port of this.bridged) port.postMessage(data);
+    });
+    // A failed send or kill; a failed spawn is followed by `close` too.
+    this.child.on('error', (err) => this.errors.push(err));
+    // `close` comes after the IPC channel is drained: every message the child sent has been seen.
+    this.child.once('close', (code, signal) => {
+      const status = code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0);
+      // After the bridged ports' messages already on their way (they are delivered with setImmediate too).
+      setImmediate(() => {
+        this.hasExited = true;
+        this.pid = undefined;
+        this.exitCode = status;
+        this.world.exited(status);
+        this.emitToCode('exit', status);
+        // The child's end of each channel is gone: both ends close.
+        for (const port of this.bridged.splice(0)) port.close();
+        exited(status);
+      });
     });
   }
 
   postMessage(message: unknown, transfer: StandInMessagePort[] = []): void {
-    if (this.exited) throw new Error('Cannot post a message to a utility process that has exited');
+    if (this.hasExited) throw new Error('Cannot post a message to a utility process that has exited');
     this.received.push({ message: structuredClone(message), ports: transfer });
+    for (const port of transfer) this.bridge(port);
   }
 
   kill(): boolean {
-    if (this.exited) return false;
-    setImmediate(() => this.childExits(process.platform === 'win32' ? 1 : 143));
-    return true;
+    if (this.hasExited || this.child.exitCode !== null || this.child.signalCode !== null) return false;
+    return this.child.kill('SIGTERM');
   }
 
-  /** The child calls `process.parentPort.postMessage`. */
-  childPosts(message: unknown): void {
-    this.emit('message', structuredClone(message));
+  /** For tests: the process dies at once, as in a crash (SIGKILL unless told). False when it had already ended. */
+  crash(signal: NodeJS.Signals = 'SIGKILL'): boolean {
+    if (this.hasExited || this.child.exitCode !== null || this.child.signalCode !== null) return false;
+    return this.child.kill(signal);
   }
 
-  /** The child ends (or crashes) with `code`. */
-  childExits(code: number): void {
-    if (this.exited) return;
-    this.exited = true;
-    this.pid = undefined;
-    this.emit('exit', code);
+  /** The messages of the given type the parent sent over the bridged port (the core protocol's `type`). */
+  sentToChild(type?: string): Record<string, unknown>[] {
+    return this.traffic
+      .filter((m) => m.to === 'child')
+      .map((m) => m.data as Record<string, unknown>)
+      .filter((data) => type === undefined || data?.type === type);
+  }
+
+  /** The messages of the given type the child sent back. */
+  sentByChild(type?: string): Record<string, unknown>[] {
+    return this.traffic
+      .filter((m) => m.to === 'parent')
+      .map((m) => m.data as Record<string, unknown>)
+      .filter((data) => type === undefined || data?.type === type);
+  }
+
+  private bridge(port: StandInMessagePort): void {
+    this.bridged.push(port);
+    port.on('message', ({ data }: { data: unknown }) => {
+      this.traffic.push({ to: 'child', data });
+      if (this.child.connected) this.child.send(data as Serializable);
+    });
+    // The child's side starts its port (core-main.ts calls `start()` on it).
+    port.start();
+  }
+
+  /** Once the app's process has ended, nothing of it listens any more: events are recorded (exitCode, traffic) but not delivered. */
+  private emitToCode(event: string, ...args: unknown[]): void {
+    if (!this.world.ended()) this.emit(event, ...args);
   }
 }

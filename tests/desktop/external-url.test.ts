@@ -101,21 +101,22 @@ describe('the HTML export links published posts through the allow-list', () => {
     secondsInQueue: 3600,
   });
 
-  const html = (url: string | null) => {
+  const html = async (url: string | null) => {
     const sink = stringSink();
-    writeLog([record(url)], 'html', sink, { filter: {}, generatedAt: '2026-11-02T00:00:00.000Z' });
+    // One batch of one record, as the log domain streams them.
+    await writeLog([[record(url)]], 'html', sink, { filter: {}, generatedAt: '2026-11-02T00:00:00.000Z' });
     return sink.text();
   };
 
-  it('writes an http(s) link with rel="noopener noreferrer", escaped', () => {
-    const out = html('https://example.com/?q="><script>window.__pwned=1</script>');
+  it('writes an http(s) link with rel="noopener noreferrer", escaped', async () => {
+    const out = await html('https://example.com/?q="><script>window.__pwned=1</script>');
     expect(out).toContain('<a href="https://example.com/?q=%22%3E%3Cscript%3Ewindow.__pwned=1%3C/script%3E" rel="noopener noreferrer">');
     expect(out).not.toContain('<script>window.__pwned');
     expect(out).toContain('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
   });
 
-  it('writes any other address as text, never as a link', () => {
-    const out = html('javascript:window.__pwned=1');
+  it('writes any other address as text, never as a link', async () => {
+    const out = await html('javascript:window.__pwned=1');
     expect(out).toContain('javascript:window.__pwned=1');
     expect(out).not.toMatch(/<a\b/i);
   });

@@ -22,33 +22,29 @@ const { CountersignError } = await import('../../shared/errors');
 const { isTrustedSender } = await import('../../electron/desktop/app-protocol');
 
 describe('main-side IPC registration', () => {
-  const calls: string[] = [];
-  const handlers = Object.fromEntries(
-    channelNames.map((c) => [
-      c,
-      (req: unknown) => {
-        calls.push(c);
-        return { echoed: req };
-      },
-    ]),
-  );
+  const relayed: { channel: string; request: unknown; sender: number }[] = [];
   const mainFrame = { url: 'app://countersign/index.html' };
   const trusted = { sender: { id: 1, mainFrame }, senderFrame: mainFrame };
 
   beforeEach(() => {
     registered.clear();
-    calls.length = 0;
-    registerIpcHandlers(handlers as never, {
-      isTrustedSender,
-      sessionFor: () => ({ profileName: null }),
-    });
+    relayed.length = 0;
+    // The relay stands for the core: main.ts passes `core.call(sender.id, channel, request)`.
+    registerIpcHandlers(
+      async (channel, request, sender) => {
+        relayed.push({ channel, request, sender: sender.id });
+        if (channel === 'getDraft') return { ok: false, error: new CountersignError('not_found', 'error.draftNotFound', { id: 'x' }).toApiError() };
+        return { ok: true, value: { echoed: request } };
+      },
+      { isTrustedSender },
+    );
   });
 
-  it('registers exactly the contract\'s channels', () => {
+  it("registers exactly the contract's channels", () => {
     expect([...registered.keys()].sort()).toEqual([...channelNames].sort());
   });
 
-  it('refuses every channel from an untrusted sender without running the handler', async () => {
+  it('refuses every channel from an untrusted sender without relaying it to the core', async () => {
     const frames = [
       { url: 'https://evil.example/' },
       { url: 'file:///etc/passwd' },
@@ -68,34 +64,49 @@ describe('main-side IPC registration', () => {
       const sub = { url: 'app://countersign/index.html' };
       const fromSub = (await registered.get(channel)?.({ sender: { id: 1, mainFrame }, senderFrame: sub }, {})) as { ok: boolean };
       expect(fromSub.ok).toBe(false);
+      // No frame at all (it navigated away or was destroyed).
+      const noFrame = (await registered.get(channel)?.({ sender: { id: 1, mainFrame }, senderFrame: null }, {})) as { ok: boolean };
+      expect(noFrame.ok).toBe(false);
     }
-    expect(calls).toEqual([]);
+    expect(relayed).toEqual([]);
   });
 
-  it('validates the payload before the handler runs', async () => {
+  it('validates the payload before relaying, and relays only the parsed copy, with the sender', async () => {
     const bad = (await registered.get('submitDraft')?.(trusted, { platform: 'x' })) as { ok: boolean; error: { kind: string } };
     expect(bad.ok).toBe(false);
     expect(bad.error.kind).toBe('invalid');
-    expect(calls).toEqual([]);
-    const good = (await registered.get('listDrafts')?.(trusted, { status: 'pending' })) as { ok: boolean; value: unknown };
+    const extra = (await registered.get('listDrafts')?.(trusted, { status: 'pending', when: new Date() })) as { ok: boolean; error: { kind: string } };
+    expect(extra).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(relayed).toEqual([]);
+    const payload = { status: 'pending' };
+    const good = (await registered.get('listDrafts')?.(trusted, payload)) as { ok: boolean; value: { echoed: unknown } };
     expect(good).toEqual({ ok: true, value: { echoed: { status: 'pending' } } });
+    expect(relayed).toEqual([{ channel: 'listDrafts', request: { status: 'pending' }, sender: 1 }]);
+    expect(relayed[0]?.request).not.toBe(payload);
+  });
+
+  it("answers with the core's result, an error result included, unchanged", async () => {
+    expect(await registered.get('getDraft')?.(trusted, { id: 'abc123def456' })).toMatchObject({ ok: false, error: { kind: 'not_found', code: 'error.draftNotFound' } });
+    expect(relayed).toEqual([{ channel: 'getDraft', request: { id: 'abc123def456' }, sender: 1 }]);
   });
 });
 
-describe('the desktop app\'s save-log call', () => {
+describe("the desktop app's save-log call", () => {
   const mainFrame = { url: 'app://countersign/index.html' };
   const trusted = { sender: { id: 7, mainFrame }, senderFrame: mainFrame };
   const seen: unknown[] = [];
-  const options = { isTrustedSender, sessionFor: () => ({ profileName: 'Li Na' }) };
 
   beforeEach(() => {
     registered.clear();
     seen.length = 0;
-    registerSaveLog(async (request, session, sender) => {
-      seen.push({ request, session, sender: (sender as unknown as { id: number }).id });
-      if (request.format === 'html') throw new CountersignError('refused', 'error.logReviewersOnly', { actor: 'x', role: 'executive' });
-      return { canceled: false, file: '/tmp/log.pdf', records: 2, chainHead: 'f'.repeat(64) };
-    }, options);
+    registerSaveLog(
+      async (request, sender) => {
+        seen.push({ request, sender: (sender as unknown as { id: number }).id });
+        if (request.format === 'html') throw new CountersignError('refused', 'error.logReviewersOnly', { actor: 'x', role: 'executive' });
+        return { canceled: false, file: '/tmp/log.pdf', records: 2, chainHead: 'f'.repeat(64) };
+      },
+      { isTrustedSender },
+    );
   });
 
   it('is registered on its own prefixed channel, behind the sender check and the schema', async () => {
@@ -108,10 +119,10 @@ describe('the desktop app\'s save-log call', () => {
     expect(seen).toEqual([]);
   });
 
-  it('runs the handler with the parsed request, the window\'s session and its sender, and maps a refusal to an error', async () => {
+  it('runs the handler with the parsed request and its sender (whose session the core keeps), and maps a refusal to an error', async () => {
     const call = registered.get('desktop:saveLog')!;
     expect(await call(trusted, { format: 'pdf', platform: 'weibo' })).toEqual({ ok: true, value: { canceled: false, file: '/tmp/log.pdf', records: 2, chainHead: 'f'.repeat(64) } });
-    expect(seen).toEqual([{ request: { format: 'pdf', platform: 'weibo' }, session: { profileName: 'Li Na' }, sender: 7 }]);
+    expect(seen).toEqual([{ request: { format: 'pdf', platform: 'weibo' }, sender: 7 }]);
     expect(await call(trusted, { format: 'html' })).toMatchObject({ ok: false, error: { kind: 'refused', code: 'error.logReviewersOnly' } });
   });
 });

@@ -1,14 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CoreClient, CoreStartError, type CoreLink } from '../../electron/common/core-client';
 import { openNodeSettings, openSettings, settingsFile, type KeyValueStore } from '../../electron/core/settings';
+import { forkCore } from '../../electron/web-host/core-child';
 import { CountersignError } from '../../shared/errors';
+import { sourceCoreEntry } from '../core/core-entry';
 import { tempDir } from '../temp-dir';
 
-// Opening settings checks every known key (electron/core/settings.ts), so a
-// host fails at start with the file and the key named rather than in the
-// first code that reads the bad key (for the desktop app: outside start-up's
-// error handling, leaving no window and the lock held).
+// Opening settings checks every known key (electron/core/settings.ts), so
+// the core fails at start with the file and the key named rather than in the
+// first call that reads the bad key: its process posts `failed` with that
+// message and exits, and the host's start rejects with it (the desktop app
+// shows it and exits, freeing the single-instance lock:
+// tests/desktop/main-process.test.ts).
 
 function errorOf(run: () => unknown): CountersignError {
   try {
@@ -61,5 +66,44 @@ describe('opening settings', () => {
     );
     expect(other.message).toBe(cli.message);
     expect(path.basename(settingsFile(dir))).toBe('settings.json');
+  });
+});
+
+describe('the core process on a damaged settings file', () => {
+  /** Starts the real core (the bundle tests/build-core.ts made) on `dir` as a host does; returns why it failed and how it exited. */
+  async function failedStart(dir: string): Promise<{ message: string; exitCode: number | null }> {
+    const exits: Promise<number | null>[] = [];
+    const spawn = (): CoreLink => {
+      const link = forkCore(sourceCoreEntry, { dataDir: dir, command: 'settings-open test' });
+      exits.push(new Promise((resolve) => link.onExit(resolve)));
+      return link;
+    };
+    try {
+      const client = await CoreClient.start({ spawn, onEvent: () => undefined, onStatus: () => undefined });
+      await client.stop();
+      throw new Error('the core started');
+    } catch (err) {
+      if (!(err instanceof CoreStartError)) throw err;
+      const exitCode = await exits[0]!;
+      // Any core the client started after that has ended too before the directory is removed.
+      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all(exits);
+      return { message: err.message, exitCode };
+    }
+  }
+
+  it('fails to start with the same message as opening the file here, naming the file and the key, and exits non-zero', async () => {
+    for (const [content, named] of [
+      [{ theme: 'sepia' }, '“theme”'],
+      ['{"profiles": [', 'move the file aside'],
+    ] as const) {
+      const dir = withFile(content);
+      const here = errorOf(() => openNodeSettings(dir)).message;
+      const { message, exitCode } = await failedStart(dir);
+      expect(message).toBe(here);
+      expect(message).toContain(settingsFile(dir));
+      expect(message).toContain(named);
+      expect(exitCode).not.toBe(0);
+    }
   });
 });

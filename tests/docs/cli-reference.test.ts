@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { sourceCoreEntry } from '../core/core-entry';
 import { buildProgram } from '../../electron/cli/program';
 import { exitCodeFor } from '../../electron/cli/exit-codes';
 import { channelNames, eventNames } from '../../shared/channels';
@@ -122,7 +123,7 @@ interface CliCommand {
   leaf: boolean;
 }
 
-const silent = { out: () => {}, err: () => {}, stdin: () => '', rendererDir: '/nonexistent' };
+const silent = { out: () => {}, err: () => {}, stdin: () => '', rendererDir: '/nonexistent', coreEntry: sourceCoreEntry };
 const program = buildProgram(silent);
 
 function walk(command: Command, prefix: string): CliCommand[] {
@@ -243,6 +244,15 @@ describe('docs/cli.md and the program', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('every workflow action has the CLI command workflowTable names for it', () => {
+    for (const action of workflowActions) {
+      const [name, ...flags] = workflowTable[action].command.split(' ');
+      const command = byPath.get(name!);
+      expect(command, `countersign ${name} (${action})`).toBeDefined();
+      for (const flag of flags) expect(command?.longs.has(flag), `countersign ${name} ${flag} (${action})`).toBe(true);
+    }
   });
 
   it('every `countersign …` in the other pages names a real command and its real options', () => {

@@ -4,14 +4,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, type ChannelName } from '../../shared/channels';
-import type { Workstation } from '../../electron/core/workstation';
 import { startWebHost, type RunningWebHost } from '../../electron/web-host/server';
 import { fuzzContract, reportStats, type Answer, type FuzzTarget } from './contract-fuzz';
-import { copyDir, modeTemplate, removeFuzzDir, fuzzDir, fuzzRuns, fuzzTimeout, openStore, removeFuzzDirs, seedTemplate, sessionModes, watchUnhandled, type SessionMode } from './fuzz-world';
+import { copyDir, modeTemplate, removeFuzzDir, fuzzDir, fuzzRuns, fuzzTimeout, removeFuzzDirs, seedTemplate, sessionModes, watchUnhandled, type SessionMode } from './fuzz-world';
+import { sourceCoreEntry } from '../core/core-entry';
 import { payloadFor, rawBody, regressionRequests, type FuzzWorld } from './payloads';
 
 // The loopback host (electron/web-host/server.ts), started in this process
-// with its token as tests/web-host/server.test.ts starts it, called over
+// with its token and its core in a child process as tests/web-host/server.test.ts starts it, called over
 // HTTP with fuzzed bodies: JSON from the same generators as the IPC test,
 // and bodies no JSON.stringify makes (broken JSON, a BOM, bytes that are not
 // UTF-8, very deep nesting).
@@ -21,8 +21,8 @@ const statusOf: Record<string, number> = { invalid: 400, not_found: 404, refused
 
 let template: { dir: string; world: FuzzWorld };
 let rendererDir: string;
-beforeAll(() => {
-  template = seedTemplate();
+beforeAll(async () => {
+  template = await seedTemplate();
   rendererDir = fuzzDir('countersign-fuzz-renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
 });
@@ -69,18 +69,15 @@ function asHostReads(body: Buffer): { seen: unknown; invalidBody: boolean } {
 async function webTarget(mode: SessionMode): Promise<FuzzTarget & { close(): Promise<void> }> {
   const seeded = modeTemplate(template.dir, mode);
   let dir = '';
-  let ws: Workstation | null = null;
   let host: RunningWebHost | null = null;
   const stop = async () => {
     await host?.close();
-    ws?.close();
     if (dir) removeFuzzDir(dir);
   };
   const open = async () => {
     await stop();
     dir = copyDir(seeded);
-    ws = openStore(dir);
-    host = await startWebHost({ ws, port: 0, rendererDir });
+    host = await startWebHost({ dataDir: dir, port: 0, rendererDir, core: sourceCoreEntry });
   };
   await open();
   const current = () => {

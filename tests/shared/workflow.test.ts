@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CountersignError } from '../../shared/errors';
 import { draftStatuses, roles, type DraftStatus, type Profile, type Role } from '../../shared/model';
-import { decide, refusal, workflowActions, workflowTable, type Party, type WorkflowAction } from '../../shared/workflow';
+import { decide, refusal, workflowActions, transition, type Party, type WorkflowAction } from '../../shared/workflow';
 
 // The permission table written out independently of shared/workflow.ts: the
 // test fails if either drifts. `(new)` is "no draft yet".
@@ -112,6 +112,15 @@ describe('workflow table', () => {
     const page = fs.readFileSync('docs/workflow.md', 'utf8');
     expect(page).toContain(permissionTable());
   });
+
+  it("docs/workflow.md's table of names (event, channel, CLI command) is generated from this table", () => {
+    const rows = workflowActions.map((action) => {
+      const { event, channel, command } = transition(action);
+      return `| \`${action}\` | \`${event}\` | \`${channel}\` | \`countersign ${command}\` |`;
+    });
+    const table = ['| action | journal event | channel | CLI command |', '|---|---|---|---|', ...rows].join('\n');
+    expect(fs.readFileSync('docs/workflow.md', 'utf8')).toContain(table);
+  });
 });
 
 /** docs/workflow.md's table: one row per action; who, from which statuses, to which status. */
@@ -119,7 +128,7 @@ function permissionTable(): string {
   const who = (party: Party) =>
     party === 'author' ? "executive, the draft's author" : party === 'reviewer' ? 'reviewer or admin, not the author' : 'the author, a reviewer or an admin';
   const rows = workflowActions.map((action) => {
-    const rule = workflowTable[action];
+    const rule = transition(action);
     const from = rule.from.map((s) => (s === null ? '(new)' : `\`${s}\``)).join(', ');
     const to = rule.to === 'same' ? 'unchanged' : rule.to === 'approval' ? '`approved`, or `awaiting_author` after a reviewer edit' : `\`${rule.to}\``;
     return `| ${action} | ${who(rule.party)} | ${from} | ${to} | ${rule.requires ?? '—'} |`;

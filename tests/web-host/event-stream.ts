@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { startWebHost, type RunningWebHost } from '../../electron/web-host/server';
 import { openWorkstation, seedProfiles } from '../core/open-workstation';
+import { sourceCoreEntry } from '../core/core-entry';
 import { tempDir } from '../temp-dir';
 
 const hosts: RunningWebHost[] = [];
@@ -53,7 +54,7 @@ export async function startAs(profileName: string) {
   const { ws } = await openWorkstation(dataDir);
   const people = seedProfiles(ws);
   ws.settings.lastProfile = profileName;
-  const host = await startWebHost({ ws, port: 0, rendererDir });
+  const host = await startWebHost({ dataDir, port: 0, rendererDir, core: sourceCoreEntry });
   hosts.push(host);
   return { host, dataDir, ws, ...people };
 }

@@ -9,6 +9,7 @@ import { journalFileName } from '../../electron/core/store/journal-file';
 import { lockFileName } from '../../electron/core/store/write-lock';
 import { startWebHost, type RunningWebHost } from '../../electron/web-host/server';
 import { openWorkstation, seedProfiles } from '../core/open-workstation';
+import { sourceCoreEntry } from '../core/core-entry';
 import { tempDir } from '../temp-dir';
 
 const hosts: RunningWebHost[] = [];
@@ -24,7 +25,7 @@ async function start() {
   fs.writeFileSync(path.join(dataDir, 'secret.json'), '{"secret":true}');
   const { ws } = await openWorkstation(dataDir);
   const people = seedProfiles(ws);
-  const host = await startWebHost({ ws, port: 0, rendererDir });
+  const host = await startWebHost({ dataDir, port: 0, rendererDir, core: sourceCoreEntry });
   hosts.push(host);
   return { host, dataDir, ws, ...people };
 }

@@ -36,7 +36,7 @@ export class ApprovedLogDomain {
 
   /** The journal's chain head as of now, to be written down elsewhere. */
   async chainHead(): Promise<ChainHead> {
-    await this.context.store.refresh();
+    await this.context.refresh();
     return this.context.store.head;
   }
 
@@ -49,7 +49,7 @@ export class ApprovedLogDomain {
   async *batches(filter: LogFilter = {}, progress?: ExportProgress): AsyncGenerator<LogItem[]> {
     checkLogFilter(filter);
     const { store } = this.context;
-    await store.refresh();
+    await this.context.refresh();
     const total = store.size;
     let done = 0;
     let batch: LogItem[] = [];

@@ -18,6 +18,8 @@ export interface CoreContext {
   clock: () => Date;
   newId: () => string;
   notify: (changes: Changes) => void;
+  /** Applies what other processes appended to the journal, telling listeners when there was anything. */
+  refresh: () => Promise<boolean>;
 }
 
 /** Who, when and as which role, as every journal record names them. */

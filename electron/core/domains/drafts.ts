@@ -84,12 +84,12 @@ export class DraftsDomain {
   }
 
   async list(filter: DraftFilter = {}): Promise<DraftSummary[]> {
-    await this.context.store.refresh();
+    await this.context.refresh();
     return this.context.store.list(filter);
   }
 
   async get(id: string): Promise<Draft> {
-    await this.context.store.refresh();
+    await this.context.refresh();
     const draft = await this.context.store.draft(id);
     if (!draft) throw new CountersignError('not_found', 'error.draftNotFound', { id });
     return draft;

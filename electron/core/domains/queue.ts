@@ -16,7 +16,7 @@ export class QueueDomain {
   /** One window of the filtered, ordered queue with its total and the counts per status. */
   async query(query: QueueQuery): Promise<QueuePage> {
     const { store } = this.context;
-    await store.refresh();
+    await this.context.refresh();
     const head = store.head.hash;
     if (this.index?.head !== head) this.index = { head, built: QueueIndex.build(store.list()) };
     return (await this.index.built).query(query);
@@ -25,7 +25,7 @@ export class QueueDomain {
   /** How many drafts wait for `profile`: pending ones for a reviewer or admin; an executive's drafts awaiting sign-off or sent back. */
   async waitingFor(profile: Profile): Promise<number> {
     const { store } = this.context;
-    await store.refresh();
+    await this.context.refresh();
     const candidates = profile.role === 'executive' ? store.list({ author: profile.name }) : store.list({ status: 'pending' });
     let count = 0;
     for (const draft of candidates) if (waitsFor(draft, profile)) count += 1;

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 
 /** Makes a new or renamed file's directory entry durable; not supported on Windows. */
 export function syncDirectory(dir: string): void {
@@ -28,23 +27,25 @@ export function writeFileAtomic(file: string, content: string | Buffer): void {
 }
 
 // The journal keeps one numeric descriptor open for its life (fs.promises
-// wants a FileHandle), so its reads and writes go through these callbacks
-// made promises: the event loop goes on while the disk works.
-const readCallback = promisify(fs.read);
-const writeCallback = promisify(fs.write);
+// wants a FileHandle), so its reads and writes go through fs's callbacks made
+// promises: the event loop goes on while the disk works.
 
 /** Reads up to `buffer.length` bytes at `position`; how many were read. */
-export async function readAt(fd: number, buffer: Buffer, position: number): Promise<number> {
-  const { bytesRead } = await readCallback(fd, buffer, 0, buffer.length, position);
-  return bytesRead;
+export function readAt(fd: number, buffer: Buffer, position: number): Promise<number> {
+  return new Promise((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (err, read) => (err ? reject(err) : resolve(read))));
 }
 
 /** Writes all of `bytes` at the file's end (an `a`-mode descriptor). */
 export async function appendAll(fd: number, bytes: Buffer): Promise<void> {
   let written = 0;
-  while (written < bytes.length) written += (await writeCallback(fd, bytes, written, bytes.length - written, null)).bytesWritten;
+  while (written < bytes.length) {
+    written += await new Promise<number>((resolve, reject) =>
+      fs.write(fd, bytes, written, bytes.length - written, null, (err, count) => (err ? reject(err) : resolve(count))),
+    );
+  }
 }
 
-export const datasync: (fd: number) => Promise<void> = promisify(fs.fdatasync);
-export const fsync: (fd: number) => Promise<void> = promisify(fs.fsync);
-export const truncate: (fd: number, length: number) => Promise<void> = promisify(fs.ftruncate);
+const done = (resolve: () => void, reject: (err: Error) => void) => (err: Error | null) => (err ? reject(err) : resolve());
+export const datasync = (fd: number): Promise<void> => new Promise((resolve, reject) => fs.fdatasync(fd, done(resolve, reject)));
+export const fsync = (fd: number): Promise<void> => new Promise((resolve, reject) => fs.fsync(fd, done(resolve, reject)));
+export const truncate = (fd: number, length: number): Promise<void> => new Promise((resolve, reject) => fs.ftruncate(fd, length, done(resolve, reject)));
