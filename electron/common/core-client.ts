@@ -109,7 +109,8 @@ export class CoreClient {
     } catch {
       return stoppedError('error.coreUnavailable');
     }
-    if (this.failed) return stoppedError('error.coreUnavailable');
+    // Checked again after the wait: a stop asked meanwhile goes out before this call would.
+    if (this.failed || this.stopping) return stoppedError('error.coreUnavailable');
     const id = this.nextId++;
     return new Promise<ApiResult<unknown>>((resolve) => {
       this.pending.set(id, resolve);
@@ -148,18 +149,26 @@ export class CoreClient {
         }
       });
       link.onExit((code) => {
-        if (!started) reject(new CoreStartError(`The Countersign core stopped while starting (exit code ${code ?? 'none'}).`));
-        this.exited(link);
+        if (started) return this.exited(link);
+        // Never ready: whoever waits on `ready` hears why; a core that cannot open is not restarted.
+        this.failed = true;
+        this.answerPending('error.coreUnavailable');
+        reject(new CoreStartError(`The Countersign core stopped while starting (exit code ${code ?? 'none'}).`));
       });
     });
     // A failed start is reported to whoever awaits `ready`; nothing else needs to see it.
     this.ready.catch(() => undefined);
   }
 
-  private exited(link: CoreLink): void {
-    if (link !== this.link || this.stopping || this.failed) return;
-    for (const answer of this.pending.values()) answer(stoppedError('error.coreStopped'));
+  private answerPending(code: MessageKey): void {
+    for (const answer of this.pending.values()) answer(stoppedError(code));
     this.pending.clear();
+  }
+
+  private exited(link: CoreLink): void {
+    if (link !== this.link || this.failed) return;
+    this.answerPending('error.coreStopped');
+    if (this.stopping) return;
     if (this.restarted) {
       this.failed = true;
       this.options.onStatus('failed');
@@ -175,7 +184,6 @@ export class CoreClient {
         for (const name of ['draftsChanged', 'profilesChanged', 'policyChanged', 'preferencesChanged'] as const) this.options.onEvent('all', name, {});
       },
       () => {
-        if (this.failed) return;
         this.failed = true;
         this.options.onStatus('failed');
       },

@@ -548,18 +548,18 @@ describe('desktop permissions (stand-in electron)', () => {
 describe('desktop IPC (stand-in electron, the real preload)', () => {
   it('an invalid lastProfile written after start makes calls answer an error result, not reject', async () => {
     const { electron, settingsFile } = await start({ settings: twoProfiles });
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...twoProfiles, lastProfile: 42 }));
     const api = await loadPreload(electron);
-    const session = await api.getSession({});
-    expect(session).toMatchObject({ ok: false, error: { kind: 'corrupt', code: 'error.corruptSettings' } });
-    expect(!session.ok && session.error.message).toContain('“lastProfile”');
-    expect(await api.listDrafts({})).toMatchObject({ ok: false, error: { kind: 'corrupt' } });
-    // A window the core was never told of (its session is made at its first call) answers the same way.
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...twoProfiles, lastProfile: 42 }));
+    // A window whose session the core makes at its first call, after the damage (the first window's was made when it opened).
     const later = new electron.module.BrowserWindow({ show: false });
     await later.loadURL('app://countersign/index.html');
-    expect(await electron.invoke('getSession', later.webContents, {})).toMatchObject({ ok: false, error: { kind: 'corrupt' } });
-    // The core is still there: once the file is mended, the same window answers.
+    const session = (await electron.invoke('getSession', later.webContents, {})) as ApiResult<unknown>;
+    expect(session).toMatchObject({ ok: false, error: { kind: 'corrupt', code: 'error.corruptSettings' } });
+    expect(!session.ok && session.error.message).toContain('“lastProfile”');
+    expect(await electron.invoke('listDrafts', later.webContents, {})).toMatchObject({ ok: false, error: { kind: 'corrupt' } });
+    // The core is still there: once the file is mended, the windows answer.
     fs.writeFileSync(settingsFile, JSON.stringify(twoProfiles));
+    expect(await electron.invoke('getSession', later.webContents, {})).toMatchObject({ ok: true });
     expect(await api.getSession({})).toMatchObject({ ok: true });
     expect(electron.utilityProcesses).toHaveLength(1);
   });
