@@ -98,7 +98,8 @@ describe('rule corpus: shape', () => {
     expect(policy.extends).toBe('default');
     for (const list of ['competitors', 'confidential']) {
       const words = policy.lists?.[list];
-      expect(Array.isArray(words) && words.length > 0 && words.every((w) => typeof w === 'string' && w.trim() !== ''), list).toBe(true);
+      const term = (w: unknown) => (typeof w === 'object' && w !== null ? (w as { term?: unknown }).term : w);
+      expect(Array.isArray(words) && words.length > 0 && words.map(term).every((w) => typeof w === 'string' && w.trim() !== ''), list).toBe(true);
     }
   });
 });
