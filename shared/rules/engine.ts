@@ -60,8 +60,13 @@ export const entryTerm = (entry: ListEntry): string => (typeof entry === 'string
 /** Latin proper nouns in lists match case-sensitively unless the entry says otherwise. */
 const isCaseSensitive = (entry: ListEntry): boolean => latinLetter.test(entryTerm(entry)) && (typeof entry === 'string' || entry.caseSensitive !== false);
 
-/** Cancelling contexts count within this many characters of the term, in the same sentence. */
+/**
+ * Cancelling contexts count within this many code units of a Chinese term, in
+ * the same sentence; an English post says the same in more letters, and its
+ * context may sit in the sentence before (“Clear skies tonight. Found Polaris”).
+ */
 const contextWindow = 20;
+const latinContextWindow = 60;
 const sentenceEnd = /[。！？!?；;\n]|\.\s/;
 
 class Builder {
@@ -270,8 +275,10 @@ function listHitStands(policy: Pick<CompiledPolicy, 'contexts'>, check: ListChec
   }
   const contextPayload = policy.contexts.get(key);
   if (contextPayload === undefined) return true;
+  const latin = isWordUnit(key.charCodeAt(0));
   return !(s.hits.get(contextPayload) ?? []).some((c) => {
     const gap = Math.max(c.start - span.end, span.start - c.end, 0);
+    if (latin) return gap <= latinContextWindow;
     if (gap > contextWindow) return false;
     return gap === 0 || !sentenceEnd.test(s.folded.slice(Math.min(c.end, span.end), Math.max(c.start, span.start)));
   });
