@@ -38,6 +38,8 @@ interface CompiledRule {
 interface ListCheck {
   /** Folded form → the forms it must have in the text (case-sensitive terms); absent: any case. */
   cased: Map<string, string[]>;
+  /** Forms without their hyphens and spaces (“tmobile” for T-Mobile), which count only in a handle or hashtag. */
+  squashed: Set<string>;
 }
 
 export interface CompiledPolicy {
@@ -122,6 +124,7 @@ class Builder {
   private registerList(entries: readonly ListEntry[]): number {
     const cased = new Map<string, string[]>();
     const anyCase = new Set<string>();
+    const squashed = new Set<string>();
     const payload = this.payloads++;
     for (const entry of entries) {
       const sensitive = isCaseSensitive(entry);
@@ -129,10 +132,16 @@ class Builder {
         if (!sensitive) anyCase.add(folded);
         else cased.set(folded, [...(cased.get(folded) ?? []), foldWidth(variant).replace(/\*$/, '')]);
         this.contextsFor(folded);
+        const joined = folded.replace(/[-\s]/g, '');
+        if (joined !== folded && latinLetter.test(joined)) {
+          squashed.add(joined);
+          this.automaton.add(joined, payload);
+        }
       });
     }
     for (const folded of anyCase) cased.delete(folded);
-    this.listChecks.set(payload, { cased });
+    for (const form of cased.keys()) squashed.delete(form);
+    this.listChecks.set(payload, { cased, squashed });
     return payload;
   }
 
@@ -267,11 +276,12 @@ function build(rules: readonly { definition: RuleDefinition; severity: Severity 
 /** A list hit stands when its case fits (capitals and @/# handles always do) and no cancelling context is near it. */
 function listHitStands(policy: Pick<CompiledPolicy, 'contexts'>, check: ListCheck, s: Pick<Scan, 'text' | 'folded' | 'hits'>, span: TextSpan): boolean {
   const key = s.folded.slice(span.start, span.end);
+  const handle = span.start > 0 && (s.text[span.start - 1] === '@' || s.text[span.start - 1] === '#');
+  if (check.squashed.has(key) && !handle) return false;
   const forms = check.cased.get(key);
-  if (forms) {
+  if (forms && !handle) {
     const written = foldWidth(s.text.slice(span.start, span.end));
-    const handle = span.start > 0 && (s.text[span.start - 1] === '@' || s.text[span.start - 1] === '#');
-    if (!handle && !forms.some((form) => written === form || written === form.toUpperCase())) return false;
+    if (!forms.some((form) => written === form || written === form.toUpperCase())) return false;
   }
   const contextPayload = policy.contexts.get(key);
   if (contextPayload === undefined) return true;
@@ -291,7 +301,9 @@ function scan(policy: Pick<CompiledPolicy, 'automaton' | 'prefixTerms' | 'listCh
     // Alphabetic terms only match whole words; a "*" term takes the rest of its word (idiot* → idiots).
     if (isWordUnit(folded.charCodeAt(start)) && start > 0 && isWordUnit(folded.charCodeAt(start - 1))) return;
     let end = termEnd;
-    if (isWordUnit(folded.charCodeAt(end - 1)) && end < folded.length && isWordUnit(folded.charCodeAt(end))) {
+    // A hashtag may run a name into other words: #SprintLikeHell names Sprint.
+    const tagged = start > 0 && folded.charCodeAt(start - 1) === 0x23;
+    if (!tagged && isWordUnit(folded.charCodeAt(end - 1)) && end < folded.length && isWordUnit(folded.charCodeAt(end))) {
       if (!policy.prefixTerms.has(folded.slice(start, end))) return;
       while (end < folded.length && isWordUnit(folded.charCodeAt(end))) end++;
     }
