@@ -24,13 +24,14 @@ export function PolicyScreen({ ctx }: { ctx: AppContext }) {
   const base = policy.source;
   // The engine arrives with the saved policy's compile (the dictionaries are loaded by then).
   const engine = policy.checker?.engine ?? null;
-  const form = edited ?? (base ? formFromPolicy(base) : null);
-  const candidate = form && base ? JSON.stringify(policyFromForm(form, base)) : null;
+  const pack = engine?.defaultPack() ?? null;
+  const form = edited ?? (base && pack ? formFromPolicy(base, pack) : null);
+  const candidate = form && base && pack ? JSON.stringify(policyFromForm(form, base, pack)) : null;
   // Compiling takes a few milliseconds: typing in the lists stays responsive.
   const deferred = useDeferredValue(candidate);
   const compiled = useMemo(() => (engine && deferred ? compileCached(engine, JSON.parse(deferred)) : null), [engine, deferred]);
 
-  if (!form || !base || !candidate || !engine) {
+  if (!form || !base || !candidate || !engine || !pack) {
     return (
       <section className="panel" aria-labelledby="policy-title">
         <h1 id="policy-title">{t('policy.title')}</h1>
@@ -39,7 +40,6 @@ export function PolicyScreen({ ctx }: { ctx: AppContext }) {
     );
   }
 
-  const pack = engine.defaultPack();
   const edit = (next: PolicyForm) => {
     setEdited(next);
     setSaveError(null);
@@ -98,6 +98,30 @@ export function PolicyScreen({ ctx }: { ctx: AppContext }) {
               />
             </label>
           ))}
+          <label className="field">
+            <span>{t('policy.companies')}</span>
+            <textarea value={form.companies} onChange={(e) => edit({ ...form, companies: e.target.value })} rows={4} spellCheck={false} aria-describedby="companies-hint" />
+          </label>
+          <p id="companies-hint" className="hint">
+            {t('policy.companiesHint')}
+          </p>
+          <label className="field">
+            <span>{t('policy.homonyms')}</span>
+            <textarea value={form.homonyms} onChange={(e) => edit({ ...form, homonyms: e.target.value })} rows={3} spellCheck={false} aria-describedby="homonyms-hint" />
+          </label>
+          <p id="homonyms-hint" className="hint">
+            {t('policy.homonymsHint')}
+          </p>
+          <details>
+            <summary>{t('policy.builtInHomonyms', { count: Object.keys(pack.homonyms).length })}</summary>
+            <ul className="hint">
+              {Object.entries(pack.homonyms).map(([term, contexts]) => (
+                <li key={term}>
+                  {term}: {contexts.join(', ')}
+                </li>
+              ))}
+            </ul>
+          </details>
           <h2>{t('policy.workflow')}</h2>
           <label className="check">
             <input
