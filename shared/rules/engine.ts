@@ -7,6 +7,7 @@ import { checkFormat } from './format-checks';
 import { foldText, foldWidth, isWordUnit } from './fold';
 import { measure } from './occurrence';
 import { findPii } from './pii';
+import { regex } from './regex';
 import { measureLength, platformLimits, type LengthMeasure } from './platform-length';
 import { policyFileSchema, type ListEntry, type PolicyFile, type RuleDefinition, type RulePack } from './policy-schema';
 import { policyIssues } from './policy-issues';
@@ -108,7 +109,7 @@ class Builder {
     return payload;
   }
 
-  private add(payload: number, terms: readonly string[], each?: (folded: string, variant: string) => void): void {
+  private add(payload: number, terms: readonly string[]): void {
     for (const raw of terms) {
       const prefix = raw.endsWith('*');
       for (const variant of scriptVariants((prefix ? raw.slice(0, -1) : raw).trim())) {
@@ -116,7 +117,6 @@ class Builder {
         if (folded.length === 0) continue;
         if (prefix) this.prefixTerms.add(folded);
         this.automaton.add(folded, payload);
-        each?.(folded, variant);
       }
     }
   }
@@ -128,16 +128,29 @@ class Builder {
     const payload = this.payloads++;
     for (const entry of entries) {
       const sensitive = isCaseSensitive(entry);
-      this.add(payload, [entryTerm(entry)], (folded, variant) => {
+      const raw = entryTerm(entry);
+      const prefix = raw.endsWith('*');
+      for (const variant of scriptVariants((prefix ? raw.slice(0, -1) : raw).trim())) {
+        const folded = foldText(variant);
+        if (folded.length === 0) continue;
+        if (prefix) this.prefixTerms.add(folded);
+        this.automaton.add(folded, payload);
         if (!sensitive) anyCase.add(folded);
-        else cased.set(folded, [...(cased.get(folded) ?? []), foldWidth(variant).replace(/\*$/, '')]);
-        this.contextsFor(folded);
-        const joined = folded.replace(/[-\s]/g, '');
-        if (joined !== folded && latinLetter.test(joined)) {
-          squashed.add(joined);
-          this.automaton.add(joined, payload);
+        else {
+          const form = foldWidth(variant);
+          const forms = cased.get(folded);
+          if (forms) forms.push(form);
+          else cased.set(folded, [form]);
         }
-      });
+        if (this.homonymKeys.has(folded)) this.contextsFor(folded);
+        if (folded.includes('-') || folded.includes(' ')) {
+          const joined = folded.replace(/[-\s]/g, '');
+          if (latinLetter.test(joined)) {
+            squashed.add(joined);
+            this.automaton.add(joined, payload);
+          }
+        }
+      }
     }
     for (const folded of anyCase) cased.delete(folded);
     for (const form of cased.keys()) squashed.delete(form);
@@ -170,16 +183,6 @@ function longestFirst(spans: TextSpan[]): TextSpan[] {
     }
   }
   return out;
-}
-
-// Patterns with \p{…} classes take a millisecond or more to compile, and each
-// is compiled for its rule's examples and for every policy after: once is enough.
-// Sharing is safe: matchAll works on a copy of the expression.
-const compiledPatterns = new Map<string, RegExp>();
-function regex(source: string): RegExp {
-  let pattern = compiledPatterns.get(source);
-  if (!pattern) compiledPatterns.set(source, (pattern = new RegExp(source, 'gu')));
-  return pattern;
 }
 
 function patternSpans(pattern: RegExp, folded: string): TextSpan[] {
@@ -266,20 +269,30 @@ function compileRule(definition: RuleDefinition, severity: Severity, b: Builder)
 /** A term without its `*` (takes word endings) and surrounding spaces, as variants are made of it. */
 const bare = (term: string) => (term.endsWith('*') ? term.slice(0, -1) : term).trim();
 
-/** Every term a rule may register, so their script variants are made in one batch. */
-function termsOf(definition: RuleDefinition, lists: Lists): string[] {
-  const sources = definition.type === 'proximity' ? [definition.a, definition.b, definition.c, definition.unless].filter((x) => x !== undefined) : [definition];
-  return sources.flatMap((source) => [
-    ...('terms' in source ? (source.terms ?? []) : []),
-    ...('lists' in source ? (source.lists ?? []).flatMap((name) => (lists[name] ?? []).map(entryTerm)) : []),
-    ...('allow' in source ? (source.allow ?? []) : []),
-    ...('requires' in source ? (source.requires ?? []) : []),
-  ]);
+/**
+ * Every term the rules may register, so their script variants are made in one
+ * batch; a named list is counted once however many rules use it.
+ */
+function termsOf(definitions: readonly RuleDefinition[], lists: Lists, homonyms: Homonyms): string[] {
+  const out: string[] = [];
+  const listNames = new Set<string>();
+  for (const definition of definitions) {
+    const sources = definition.type === 'proximity' ? [definition.a, definition.b, definition.c, definition.unless] : [definition];
+    for (const source of sources) {
+      if (!source) continue;
+      if ('terms' in source) out.push(...(source.terms ?? []));
+      if ('allow' in source) out.push(...(source.allow ?? []));
+      if ('requires' in source) out.push(...(source.requires ?? []));
+      if ('lists' in source) for (const name of source.lists ?? []) listNames.add(name);
+    }
+  }
+  for (const name of listNames) for (const entry of lists[name] ?? []) out.push(entryTerm(entry));
+  for (const [term, contexts] of Object.entries(homonyms)) out.push(term, ...contexts);
+  return out.map(bare);
 }
 
 function build(rules: readonly { definition: RuleDefinition; severity: Severity }[], lists: Lists, homonyms: Homonyms = {}) {
-  const homonymTerms = Object.entries(homonyms).flatMap(([term, contexts]) => [term, ...contexts]);
-  prepareVariants([...rules.flatMap((r) => termsOf(r.definition, lists)), ...homonymTerms].map(bare));
+  prepareVariants(termsOf(rules.map((r) => r.definition), lists, homonyms));
   const builder = new Builder(lists, homonyms);
   const compiled = rules.map((r) => compileRule(r.definition, r.severity, builder));
   builder.automaton.build();
@@ -341,30 +354,46 @@ const appliesTo = (definition: RuleDefinition, platform: Platform) => !definitio
 /** `{{字*141}}` in an example stands for the character repeated, for length rules. */
 const expandExample = (example: string) => example.replace(/\{\{(.+?)\*(\d+)\}\}/g, (_m, unit: string, times: string) => unit.repeat(Number(times)));
 
-/** Why a rule's own examples fail, or null when they all behave. */
-function exampleFailure(definition: RuleDefinition, lists: Lists, homonyms: Homonyms): string | null {
-  const alone = build([{ definition, severity: definition.severity }], lists, homonyms);
-  const platform = definition.examples.platform ?? definition.platforms?.[0] ?? 'weibo';
-  const fires = (example: string) => {
-    const text = expandExample(example);
-    return alone.rules.some((r) => r.find(scan(alone, text, platform)).length > 0);
-  };
-  const missed = definition.examples.fire.find((e) => !fires(e));
-  if (missed !== undefined) return `rule ${definition.id}: example should fire but does not: “${missed}”`;
-  const wrong = definition.examples.pass.find((e) => fires(e));
-  if (wrong !== undefined) return `rule ${definition.id}: example should pass but fires: “${wrong}”`;
-  return null;
-}
-
 const verified = new WeakMap<RuleDefinition, string | null>();
 
-function verify(definition: RuleDefinition, pack: RulePack): string | null {
-  let result = verified.get(definition);
-  if (result === undefined) {
-    result = exampleFailure(definition, { ...pack.lists, ...pack.exampleLists }, pack.homonyms);
-    verified.set(definition, result);
-  }
-  return result;
+/**
+ * Runs each rule's own examples and remembers why a rule fails, or null when
+ * it behaves. The rules not yet verified are compiled together, once: every
+ * rule reads only its own payloads, so one automaton serves them all (one
+ * build per rule cost ~0.2 s, most of it garbage collection).
+ */
+function verifyAll(pack: RulePack): void {
+  const pending = pack.rules.filter((definition) => !verified.has(definition));
+  if (pending.length === 0) return;
+  const lists = { ...pack.lists, ...pack.exampleLists };
+  prepareVariants(termsOf(pending, lists, pack.homonyms));
+  const together = build(
+    pending.map((definition) => ({ definition, severity: definition.severity })),
+    lists,
+    pack.homonyms,
+  );
+  const scans = new Map<string, Scan>();
+  pending.forEach((definition, i) => {
+    const rule = together.rules[i] as CompiledRule;
+    const platform = definition.examples.platform ?? definition.platforms?.[0] ?? 'weibo';
+    const fires = (example: string) => {
+      const text = expandExample(example);
+      const key = `${platform}\n${text}`;
+      let s = scans.get(key);
+      if (!s) scans.set(key, (s = scan(together, text, platform)));
+      return rule.find(s).length > 0;
+    };
+    const missed = definition.examples.fire.find((e) => !fires(e));
+    const wrong = missed === undefined ? definition.examples.pass.find((e) => fires(e)) : undefined;
+    verified.set(
+      definition,
+      missed !== undefined
+        ? `rule ${definition.id}: example should fire but does not: “${missed}”`
+        : wrong !== undefined
+          ? `rule ${definition.id}: example should pass but fires: “${wrong}”`
+          : null,
+    );
+  });
 }
 
 /**
@@ -403,15 +432,11 @@ export function compilePolicy(source: unknown = {}, options: { file?: string; pa
 
   const warnings: string[] = [];
   const active: { definition: RuleDefinition; severity: Severity }[] = [];
-  // Each rule's examples compile on their own: make every variant in one OpenCC batch first (66 small batches cost ~0.3 s).
-  if (pack.rules.some((definition) => !verified.has(definition))) {
-    const exampleLists = { ...pack.lists, ...pack.exampleLists };
-    prepareVariants([...pack.rules.flatMap((r) => termsOf(r, exampleLists)), ...Object.entries(pack.homonyms).flat(2)].map(bare));
-  }
+  verifyAll(pack);
   for (const definition of pack.rules) {
     const setting = policy.rules?.[definition.id]?.severity ?? definition.severity;
     if (setting === 'off') continue;
-    const failure = verify(definition, pack);
+    const failure = verified.get(definition) ?? null;
     if (failure) warnings.push(failure);
     else active.push({ definition, severity: setting });
   }

@@ -4,6 +4,7 @@ import { platforms } from '../model';
 import { formatChecks } from './format-checks';
 import { occurrenceMeasures } from './occurrence';
 import { piiKinds } from './pii';
+import { withHanRanges } from './regex';
 import { ruleCategories, severities } from './types';
 
 // The shapes of rule packs (the built-in policy) and of policy files. Rules
@@ -45,7 +46,7 @@ const termSource = {
 const regexSource = z.string().refine(
   (source) => {
     try {
-      new RegExp(source, 'u');
+      new RegExp(withHanRanges(source), 'u');
       return true;
     } catch {
       return false;
