@@ -98,20 +98,8 @@ export function PolicyScreen({ ctx }: { ctx: AppContext }) {
               />
             </label>
           ))}
-          <label className="field">
-            <span>{t('policy.companies')}</span>
-            <textarea value={form.companies} onChange={(e) => edit({ ...form, companies: e.target.value })} rows={4} spellCheck={false} aria-describedby="companies-hint" />
-          </label>
-          <p id="companies-hint" className="hint">
-            {t('policy.companiesHint')}
-          </p>
-          <label className="field">
-            <span>{t('policy.homonyms')}</span>
-            <textarea value={form.homonyms} onChange={(e) => edit({ ...form, homonyms: e.target.value })} rows={3} spellCheck={false} aria-describedby="homonyms-hint" />
-          </label>
-          <p id="homonyms-hint" className="hint">
-            {t('policy.homonymsHint')}
-          </p>
+          <HintedText id="companies" label={t('policy.companies')} hint={t('policy.companiesHint')} value={form.companies} rows={4} onChange={(companies) => edit({ ...form, companies })} />
+          <HintedText id="homonyms" label={t('policy.homonyms')} hint={t('policy.homonymsHint')} value={form.homonyms} rows={3} onChange={(homonyms) => edit({ ...form, homonyms })} />
           <details>
             <summary>{t('policy.builtInHomonyms', { count: Object.keys(pack.homonyms).length })}</summary>
             <ul className="hint">
@@ -141,5 +129,20 @@ export function PolicyScreen({ ctx }: { ctx: AppContext }) {
         <PolicyPreview compiled={compiled} />
       </div>
     </section>
+  );
+}
+
+/** A word-list text area with the hint that explains it. */
+function HintedText(props: { id: string; label: string; hint: string; value: string; rows: number; onChange: (value: string) => void }) {
+  return (
+    <>
+      <label className="field">
+        <span>{props.label}</span>
+        <textarea value={props.value} onChange={(e) => props.onChange(e.target.value)} rows={props.rows} spellCheck={false} aria-describedby={`${props.id}-hint`} />
+      </label>
+      <p id={`${props.id}-hint`} className="hint">
+        {props.hint}
+      </p>
+    </>
   );
 }
