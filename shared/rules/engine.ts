@@ -274,7 +274,7 @@ const bare = (term: string) => (term.endsWith('*') ? term.slice(0, -1) : term).t
  * Every term the rules may register, so their script variants are made in one
  * batch; a named list is counted once however many rules use it.
  */
-function termsOf(definitions: readonly RuleDefinition[], lists: Lists, homonyms: Homonyms): string[] {
+export function termsOf(definitions: readonly RuleDefinition[], lists: Lists, homonyms: Homonyms): string[] {
   const out: string[] = [];
   const listNames = new Set<string>();
   for (const definition of definitions) {

@@ -4,7 +4,7 @@ import { platforms } from '../model';
 import { formatChecks } from './format-checks';
 import { occurrenceMeasures } from './occurrence';
 import { piiKinds } from './pii';
-import { withHanRanges } from './regex';
+import { regex } from './regex';
 import { ruleCategories, severities } from './types';
 
 // The shapes of rule packs (the built-in policy) and of policy files. Rules
@@ -46,7 +46,8 @@ const termSource = {
 const regexSource = z.string().refine(
   (source) => {
     try {
-      new RegExp(withHanRanges(source), 'u');
+      // Compiled once here and kept: the engine takes the same expression from the cache.
+      regex(source);
       return true;
     } catch {
       return false;
