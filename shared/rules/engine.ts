@@ -59,9 +59,14 @@ type Lists = Record<string, readonly ListEntry[]>;
 type Homonyms = Record<string, readonly string[]>;
 
 const latinLetter = /[A-Za-z]/;
+const capital = /[A-Z\uFF21-\uFF3A]/;
 export const entryTerm = (entry: ListEntry): string => (typeof entry === 'string' ? entry : entry.term);
-/** Latin proper nouns in lists match case-sensitively unless the entry says otherwise. */
-const isCaseSensitive = (entry: ListEntry): boolean => latinLetter.test(entryTerm(entry)) && (typeof entry === 'string' || entry.caseSensitive !== false);
+/**
+ * Latin proper nouns in lists (terms written with a capital: “Apple”, “Oracle”)
+ * match case-sensitively unless the entry says otherwise; a term written all
+ * in lower case matches any case.
+ */
+const isCaseSensitive = (entry: ListEntry): boolean => capital.test(entryTerm(entry)) && (typeof entry === 'string' || entry.caseSensitive !== false);
 
 /**
  * Cancelling contexts count within this many code units of a Chinese term, in

@@ -15,10 +15,11 @@ const localized = z.strictObject(Object.fromEntries(locales.map((l) => [l, z.str
 const termList = z.array(z.string().min(1).max(200));
 
 /**
- * An entry of a named list: a plain term, or `{term, caseSensitive}`. Terms
- * with Latin letters in lists are proper nouns and match case-sensitively by
- * default (“Apple”, not “apple”; capitals and @/# handles still count);
- * `caseSensitive: false` matches any case.
+ * An entry of a named list: a plain term, or `{term, caseSensitive}`. Latin
+ * terms written with a capital are proper nouns and match case-sensitively by
+ * default (“Apple”, not “apple”; all capitals and @/# handles still count);
+ * `caseSensitive: false` matches any case, and so does a term written all in
+ * lower case.
  */
 export const listEntry = z.union([
   z.string().min(1).max(200),

@@ -218,8 +218,10 @@ describe('list terms that are also ordinary words', () => {
   });
 
   it('keeps any-case matching for an entry that asks for it ({term, caseSensitive: false})', () => {
-    const p = compilePolicy({ lists: { competitors: [{ term: 'Alibaba', caseSensitive: false }] } });
+    const p = compilePolicy({ lists: { competitors: [{ term: 'Alibaba', caseSensitive: false }, 'zendesk'] } });
     expect(named(p, 'congrats to alibaba')).toEqual(['alibaba']);
+    // A term written all in lower case is not written as a proper noun: any case matches.
+    expect(named(p, 'Zendesk launched')).toEqual(['Zendesk']);
   });
 
   it('cancels a brand homonym next to its everyday sense, in either script', () => {
