@@ -247,4 +247,31 @@ test.describe('rule checks', () => {
     await expect(policy.competitors).toHaveValue('');
     await expect(policy.severity('tone.shouting')).toHaveValue('warning');
   });
+
+  test('built-in companies and cancelling contexts are on the policy screen and change what the preview flags', async ({ app }) => {
+    await app.cli(['profiles', 'add', '--name', 'Chen Admin', '--role', 'admin']);
+    const page = await app.launch();
+    await new ProfilePickerPage(page).pick('Chen Admin');
+    await new ShellPage(page).section('Policy').click();
+    const policy = new PolicyPage(page);
+    await expect(policy.heading).toBeVisible();
+    await expect(policy.companies).toHaveValue(/(^|\n)Salesforce(\n|$)/);
+    await expect(page.getByText(/^苹果: 摘苹果/)).toBeAttached();
+
+    // A comparison with a built-in company warns; removing the company from the list stops it.
+    await policy.sentence.fill('我们的门店数比瑞幸多了');
+    await expect(policy.preview.item('比瑞幸')).toBeVisible();
+    await policy.companies.fill((await policy.companies.inputValue()).replace(/(^|\n)瑞幸(?=\n|$)/, ''));
+    await expect(policy.preview.item('比瑞幸')).toHaveCount(0);
+
+    // A competitor that is also a fruit: the built-in contexts cancel it; the admin adds one of the team's own.
+    await policy.competitors.fill('苹果\n彩云');
+    await policy.sentence.fill('周末去摘苹果，今天彩云发布了新品');
+    await expect(policy.preview.item('彩云')).toBeVisible();
+    await expect(policy.preview.item('苹果')).toHaveCount(0);
+    await policy.homonyms.fill('彩云: 天上的彩云');
+    await policy.sentence.fill('看天上的彩云');
+    await expect(policy.preview.group('Warnings')).toHaveCount(0);
+    await app.snap('policy-homonyms');
+  });
 });

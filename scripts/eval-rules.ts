@@ -1,9 +1,15 @@
 // Prints how the rule engine scores on the labelled corpus.
-//   npx tsx scripts/eval-rules.ts [--corpus FILE] [--policy FILE] [--verbose]
-// Exit code 0 when every target is met, 1 otherwise (including unreadable input).
+//   npx tsx scripts/eval-rules.ts [--corpus FILE] [--policy FILE|default] [--verbose]
+//   npx tsx scripts/eval-rules.ts --all     (one line per category for every labelled set)
+// Without --policy a known set is scored under its own policy (see corpusSets);
+// `--policy default` is the built-in policy alone. A post's own `lists` are
+// always added for that post. Exit code 0 when every target is met, 1
+// otherwise (including unreadable input).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultCorpusFile, defaultPolicyFile, evaluateCorpus, type CorpusEvaluation } from './rule-eval';
+import { builtinPolicy, corpusSets, defaultCorpusFile, evaluateCorpus, policyFor, type CorpusEvaluation } from './rule-eval';
+
+const usage = 'usage: npx tsx scripts/eval-rules.ts [--corpus FILE] [--policy FILE|default] [--verbose] | --all';
 
 const percent = (value: number | null): string => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
 
@@ -39,24 +45,51 @@ function printReport(result: CorpusEvaluation, verbose: boolean): void {
   console.log(`\n${result.passed ? 'PASS' : 'FAIL'}: ${result.targets.filter((t) => t.met).length}/${result.targets.length} targets met`);
 }
 
+/** Every set side by side: caught/expected per category, then the clean posts flagged. */
+function printAll(): boolean {
+  const results = corpusSets.map((set) => ({ set, result: evaluateCorpus(set.policy, set.file) }));
+  const header = ['category', ...results.map((r) => r.set.name.replace(/\.jsonl$/, ''))];
+  const cell = (caught: number, expected: number) => (expected === 0 ? '-' : `${caught}/${expected}`);
+  const rows = [
+    header,
+    ...results[0]!.result.categories.map((s, i) => [s.category, ...results.map((r) => cell(r.result.categories[i]!.caught, r.result.categories[i]!.expected))]),
+    ['overall', ...results.map((r) => `${cell(r.result.overall.caught, r.result.overall.expected)} ${percent(r.result.overall.recall)}`)],
+    ['clean flagged', ...results.map((r) => `${r.result.clean.flagged}/${r.result.clean.posts} ${percent(r.result.clean.share)}`)],
+    ['targets', ...results.map((r) => (r.result.passed ? 'PASS' : 'FAIL'))],
+  ];
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  return results.every((r) => r.result.passed);
+}
+
 function main(): number {
   let args;
   try {
     args = parseArgs({
       options: {
         corpus: { type: 'string', default: defaultCorpusFile },
-        policy: { type: 'string', default: defaultPolicyFile },
+        policy: { type: 'string' },
         verbose: { type: 'boolean', short: 'v', default: false },
+        all: { type: 'boolean', default: false },
       },
       strict: true,
     });
   } catch (err) {
-    console.error(`${(err as Error).message}\nusage: npx tsx scripts/eval-rules.ts [--corpus FILE] [--policy FILE] [--verbose]`);
+    console.error(`${(err as Error).message}\n${usage}`);
     return 1;
+  }
+  if (args.values.all) {
+    try {
+      return printAll() ? 0 : 1;
+    } catch (err) {
+      console.error(`eval-rules: ${(err as Error).message}`);
+      return 1;
+    }
   }
   // Explicit paths are taken relative to where the user stands, as any CLI would.
   const corpus = path.resolve(args.values.corpus);
-  const policy = path.resolve(args.values.policy);
+  const given = args.values.policy;
+  const policy = given === undefined ? policyFor(corpus) : given === builtinPolicy ? builtinPolicy : path.resolve(given);
   let result: CorpusEvaluation;
   try {
     result = evaluateCorpus(policy, corpus);
@@ -64,7 +97,8 @@ function main(): number {
     console.error(`eval-rules: ${(err as Error).message}`);
     return 1;
   }
-  console.log(`policy: ${path.relative(process.cwd(), policy)}\ncorpus: ${path.relative(process.cwd(), corpus)}\n`);
+  const policyName = policy === builtinPolicy ? 'built-in (default)' : path.relative(process.cwd(), policy);
+  console.log(`policy: ${policyName}, plus each post's own lists\ncorpus: ${path.relative(process.cwd(), corpus)}\n`);
   printReport(result, args.values.verbose);
   return result.passed ? 0 : 1;
 }

@@ -6,13 +6,33 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locales, type Locale } from '../shared/i18n/translate';
 import { platforms, type Platform } from '../shared/model';
-import { check, compilePolicy } from '../shared/rules/engine';
+import { check, compilePolicy, type CompiledPolicy } from '../shared/rules/engine';
 import { ruleCategories, type Finding, type RuleCategory, type Severity } from '../shared/rules/types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export const defaultCorpusFile = path.resolve(here, '../tests/rules/corpus/posts.jsonl');
-export const defaultPolicyFile = path.resolve(here, '../tests/rules/corpus/policy.json');
+const corpusDir = path.resolve(here, '../tests/rules/corpus');
+export const defaultCorpusFile = path.join(corpusDir, 'posts.jsonl');
+export const defaultPolicyFile = path.join(corpusDir, 'policy.json');
+/** In place of a policy file: the built-in policy alone (each post's own `lists` still added). */
+export const builtinPolicy = 'default';
+
+/**
+ * Every labelled set and the policy it is scored under. The first three were
+ * written with the corpus policy's lists in mind; the later ones carry their
+ * lists per post and are scored, as the hidden set is, with the built-in
+ * policy plus each post's own lists.
+ */
+export const corpusSets: readonly { name: string; file: string; policy: string }[] = [
+  ...['posts.jsonl', 'posts-b.jsonl', 'posts-c.jsonl'].map((name) => ({ name, file: path.join(corpusDir, name), policy: defaultPolicyFile })),
+  ...['real-posts.jsonl', 'synthetic-hard.jsonl', 'synthetic-broad.jsonl'].map((name) => ({ name, file: path.join(corpusDir, name), policy: builtinPolicy })),
+];
+
+/** The policy a corpus is scored under when none is given: its set's, else the corpus policy file. */
+export function policyFor(corpusFile: string): string {
+  const resolved = path.resolve(corpusFile);
+  return corpusSets.find((s) => s.file === resolved)?.policy ?? defaultPolicyFile;
+}
 
 /** Minimum recall per category, and the largest share of clean posts allowed to draw a warning or error. */
 export const recallTarget = 0.9;
@@ -28,6 +48,10 @@ export interface CorpusPost {
   text: string;
   expect: RuleCategory[];
   note: string;
+  /** Where a real post was published or quoted. */
+  source?: string;
+  /** The post's own list entries (competitors, confidential…), added to the policy's for this post. */
+  lists?: Record<string, string[]>;
 }
 
 export interface CategoryScore {
@@ -98,6 +122,14 @@ export function parsePost(line: string, where: string): CorpusPost {
     if (!isString(c) || !(ruleCategories as readonly string[]).includes(c)) fail(`unknown category ${JSON.stringify(c)} in "expect"`);
   }
   if (new Set(expect).size !== expect.length) fail('"expect" lists a category twice');
+  if (o.source !== undefined && !isString(o.source)) fail('"source" must be a string');
+  const lists = o.lists;
+  if (lists !== undefined) {
+    if (typeof lists !== 'object' || lists === null || Array.isArray(lists)) fail('"lists" must be an object of term arrays');
+    for (const [name, terms] of Object.entries(lists as object)) {
+      if (!Array.isArray(terms) || !terms.every(isString)) fail(`"lists.${name}" must be an array of strings`);
+    }
+  }
   return {
     id: o.id as string,
     lang: o.lang as Locale,
@@ -105,6 +137,8 @@ export function parsePost(line: string, where: string): CorpusPost {
     text: o.text as string,
     expect: expect as RuleCategory[],
     note: o.note as string,
+    ...(isString(o.source) ? { source: o.source } : {}),
+    ...(lists !== undefined ? { lists: lists as Record<string, string[]> } : {}),
   };
 }
 
@@ -126,10 +160,37 @@ export function loadCorpus(file: string): CorpusPost[] {
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-/** Runs the engine over every post and scores it against the labels. */
+type PolicySource = { lists?: Record<string, string[]> } & Record<string, unknown>;
+
+/**
+ * The policy for each post: the base policy with the post's own lists added,
+ * compiled once per distinct set of lists.
+ */
+function policiesFor(policyFile: string): (post: CorpusPost) => CompiledPolicy {
+  const file = policyFile === builtinPolicy ? 'the built-in policy' : policyFile;
+  const base = (policyFile === builtinPolicy ? { extends: 'default' } : JSON.parse(fs.readFileSync(policyFile, 'utf8'))) as PolicySource;
+  const cache = new Map<string, CompiledPolicy>();
+  return (post) => {
+    const own = Object.entries(post.lists ?? {}).filter(([, terms]) => terms.length > 0);
+    const key = JSON.stringify(own.map(([name, terms]) => [name, [...terms].sort()]).sort());
+    let policy = cache.get(key);
+    if (!policy) {
+      const lists = { ...base.lists };
+      for (const [name, terms] of own) lists[name] = [...(lists[name] ?? []), ...terms];
+      policy = compilePolicy(own.length > 0 ? { ...base, lists } : base, { file: own.length > 0 ? `${file} + lists of ${post.id}` : file });
+      cache.set(key, policy);
+    }
+    return policy;
+  };
+}
+
+/**
+ * Runs the engine over every post and scores it against the labels. The
+ * policy is a file or `builtinPolicy`; a post's own `lists` extend it for
+ * that post.
+ */
 export function evaluateCorpus(policyFile: string = defaultPolicyFile, corpusFile: string = defaultCorpusFile): CorpusEvaluation {
-  const source: unknown = JSON.parse(fs.readFileSync(policyFile, 'utf8'));
-  const policy = compilePolicy(source, { file: policyFile });
+  const policyOf = policiesFor(policyFile);
   const posts = loadCorpus(corpusFile);
 
   const expected = new Map<RuleCategory, number>(ruleCategories.map((c) => [c, 0]));
@@ -140,6 +201,7 @@ export function evaluateCorpus(policyFile: string = defaultPolicyFile, corpusFil
   let checkMs = 0;
 
   for (const post of posts) {
+    const policy = policyOf(post);
     const started = performance.now();
     const result = check(policy, post.text, { platform: post.platform, locale: post.lang });
     checkMs += performance.now() - started;

@@ -6,6 +6,10 @@ export class PolicyPage {
   readonly heading: Locator;
   readonly competitors: Locator;
   readonly confidential: Locator;
+  /** The built-in well-known companies (the comparison check), editable. */
+  readonly companies: Locator;
+  /** The team's cancelling contexts, `term: context, context` per line. */
+  readonly homonyms: Locator;
   readonly sentence: Locator;
   readonly previewPlatform: Locator;
   readonly preview: FindingsPanel;
@@ -20,6 +24,8 @@ export class PolicyPage {
     this.heading = page.getByRole('heading', { name: 'Policy', level: 1 });
     this.competitors = page.getByLabel('Competitors (one per line)');
     this.confidential = page.getByLabel('Confidential names (one per line)');
+    this.companies = page.getByLabel(/^Well-known companies/);
+    this.homonyms = page.getByLabel(/^Cancelling contexts/);
     this.tryArea = page.getByRole('region', { name: 'Try a sentence' });
     this.sentence = this.tryArea.getByLabel('Sentence');
     this.previewPlatform = this.tryArea.getByLabel('Platform');

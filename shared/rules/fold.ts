@@ -20,6 +20,13 @@ export function foldText(text: string): string {
   return text.replace(foldable, foldUnit);
 }
 
+const wide = /[\u3000\uFF01-\uFF5E]/g;
+
+/** Full-width ASCII to half-width and the ideographic space to a space, capitals kept — one code unit for one. */
+export function foldWidth(text: string): string {
+  return text.replace(wide, (char) => (char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0)));
+}
+
 /** Letters and digits of alphabetic scripts: where an English term needs a word boundary. */
 export function isWordUnit(code: number): boolean {
   return (

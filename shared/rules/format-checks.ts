@@ -25,6 +25,11 @@ function weiboHashtags(text: string, urls: readonly TextSpan[]): TextSpan[] {
       break;
     }
     const topic = text.slice(open.end, close.start);
+    // Weibo links topics between half-width marks only: "＃新品＃" stays plain text.
+    if (text[open.start] === '＃' || text[close.start] === '＃') {
+      out.push({ start: open.start, end: close.end });
+      continue;
+    }
     // An empty topic or one with a space or line break inside will not link as one topic.
     if (topic.trim() === '' || /\s/.test(topic)) out.push({ start: open.start, end: close.end });
   }
@@ -55,6 +60,8 @@ function links(text: string): TextSpan[] {
     // A space after the scheme or inside the host: "https:// www.x.com", "www. example.com".
     ...all(/\bhttps?:\/\/\s+\S+/gi, text),
     ...all(/\bwww\s+\.\s*\w+|\bwww\.\s+\w+\.\w+/gi, text),
+    // A doubled dot in the host: "www..example.com", "example..com".
+    ...all(/\b(?:www\.\.|[a-z0-9-]+\.\.(?:com|cn|net|org|tw|hk|io)\b)\S*/gi, text),
   ];
 }
 

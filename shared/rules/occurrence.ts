@@ -4,7 +4,7 @@ import type { TextSpan } from './types';
 // Counting measures for tone and promotion: runs of exclamation marks,
 // shouting in capitals, and stuffing with links, hashtags or mentions.
 
-export const occurrenceMeasures = ['exclamation-run', 'exclamation-count', 'capitals', 'links', 'hashtags', 'mentions'] as const;
+export const occurrenceMeasures = ['exclamation-run', 'question-run', 'exclamation-count', 'capitals', 'emphasis', 'links', 'hashtags', 'mentions'] as const;
 export type OccurrenceMeasure = (typeof occurrenceMeasures)[number];
 
 const hashtagPattern = /#[^\s#]+#|(?<![\w&/])#[\p{L}\p{N}_]+/gu;
@@ -34,6 +34,29 @@ function shouting(text: string, minLetters: number): TextSpan[] {
   return out;
 }
 
+// Capitalised words that are names or acronyms, not emphasis.
+const notEmphasis = new Set(
+  'NASA HTTP HTTPS JSON GDPR HIPAA ASAP NATO FIFA UEFA LGBT SAAS IEEE ASML TSMC FAANG IKEA LEGO ZARA ASUS ESPN NIKE ADIDAS HSBC BYOD FOMO YOLO TEAM DREAM CVPR NVIDIA INTEL AMAZON APPLE GOOGLE TIKTOK UNICEF COVID NYSE NASDAQ SPAC OPEC APAC EMEA LATAM AAPL TSLA NVDA MSFT GOOG META UTC GMT'.split(' '),
+);
+const shortEmphasis = new Set(['NO', 'NOT', 'WHY', 'YES', 'ALL', 'NOW', 'WHAT', 'STOP', 'NEVER']);
+
+/**
+ * Words shouted one at a time (“NO, we are NOT raising prices”, “this industry
+ * is BROKEN”): each all-capital word of four letters or more counts, a long one
+ * (six or more) twice; acronyms of three letters and known names do not.
+ */
+function emphasis(text: string, min: number): TextSpan[] {
+  const words: TextSpan[] = [];
+  let score = 0;
+  for (const m of text.matchAll(/(?<![\p{L}\d])[A-Z]{2,}(?![\p{L}\d])/gu)) {
+    const word = m[0];
+    if (notEmphasis.has(word) || (word.length < 4 && !shortEmphasis.has(word))) continue;
+    score += word.length >= 6 ? 2 : 1;
+    words.push({ start: m.index, end: m.index + word.length });
+  }
+  return score >= min ? whenAtLeast(words, 1) : [];
+}
+
 /** Spans to flag for one measure on the original (unfolded) text, given its threshold. */
 export function measure(kind: OccurrenceMeasure, text: string, folded: string, min: number): TextSpan[] {
   switch (kind) {
@@ -42,10 +65,14 @@ export function measure(kind: OccurrenceMeasure, text: string, folded: string, m
       return all(new RegExp(`[!！?？](?:\\s*[!！?？]){${Math.max(0, min - 1)},}`, 'g'), text).filter(
         (s) => (text.slice(s.start, s.end).match(/[!！]/g)?.length ?? 0) >= Math.min(min, 2),
       );
+    case 'question-run':
+      return all(new RegExp(`[?？](?:\\s*[?？]){${Math.max(0, min - 1)},}`, 'g'), text);
     case 'exclamation-count':
       return whenAtLeast(all(/[!！]/g, folded), min);
     case 'capitals':
       return shouting(text, min);
+    case 'emphasis':
+      return emphasis(text, min);
     case 'links':
       return whenAtLeast(findUrls(text), min);
     case 'hashtags':

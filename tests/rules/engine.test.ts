@@ -205,3 +205,38 @@ describe('policy files', () => {
     expect(p.rules.some((r) => r.definition.id === 'competitor.broken')).toBe(false);
   });
 });
+
+describe('list terms that are also ordinary words', () => {
+  const named = (p: ReturnType<typeof compilePolicy>, text: string) =>
+    check(p, text, { platform: 'x', locale: 'en' }).findings.filter((f) => f.ruleId === 'competitor.named').map((f) => f.match);
+
+  it('matches Latin list terms case-sensitively, capitals and @/# handles included', () => {
+    const p = compilePolicy({ lists: { competitors: ['Target', 'Oracle'] } });
+    expect(named(p, 'Our target this year is growth')).toEqual([]);
+    expect(named(p, 'Target opened a store')).toEqual(['Target']);
+    expect(named(p, 'ORACLE and @oracle and #oracle')).toEqual(['ORACLE', 'oracle', 'oracle']);
+  });
+
+  it('keeps any-case matching for an entry that asks for it ({term, caseSensitive: false})', () => {
+    const p = compilePolicy({ lists: { competitors: [{ term: 'Alibaba', caseSensitive: false }, 'zendesk'] } });
+    expect(named(p, 'congrats to alibaba')).toEqual(['alibaba']);
+    // A term written all in lower case is not written as a proper noun: any case matches.
+    expect(named(p, 'Zendesk launched')).toEqual(['Zendesk']);
+  });
+
+  it('cancels a brand homonym next to its everyday sense, in either script', () => {
+    const p = compilePolicy({ lists: { competitors: ['苹果', '小米', 'Apple'] } });
+    expect(named(p, '周末带孩子去摘苹果，特别甜')).toEqual([]);
+    expect(named(p, '早上熬了一锅小米粥')).toEqual([]);
+    expect(named(p, 'Apple picking upstate this weekend')).toEqual([]);
+    expect(named(p, '蘋果今天發布了新手機')).toEqual(['蘋果']);
+    expect(named(p, '小米的新车内饰很用心。我早上喝了粥')).toEqual(['小米']);
+  });
+
+  it('lets a policy file add cancelling contexts and drop built-in list terms', () => {
+    const p = compilePolicy({ lists: { competitors: ['彩云'] }, homonyms: { 彩云: ['天上的彩云'] }, exclude: { companies: ['Apple'] } });
+    expect(named(p, '看天上的彩云')).toEqual([]);
+    expect(named(p, '彩云发布了新品')).toEqual(['彩云']);
+    expect(() => compilePolicy({ exclude: { nosuch: ['x'] } })).toThrow(CountersignError);
+  });
+});

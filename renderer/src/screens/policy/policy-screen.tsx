@@ -24,13 +24,14 @@ export function PolicyScreen() {
   const base = policy.source;
   // The engine arrives with the saved policy's compile (the dictionaries are loaded by then).
   const engine = policy.checker?.engine ?? null;
-  const form = edited ?? (base ? formFromPolicy(base) : null);
-  const candidate = form && base ? JSON.stringify(policyFromForm(form, base)) : null;
+  const pack = engine?.defaultPack() ?? null;
+  const form = edited ?? (base && pack ? formFromPolicy(base, pack) : null);
+  const candidate = form && base && pack ? JSON.stringify(policyFromForm(form, base, pack)) : null;
   // Compiling takes a few milliseconds: typing in the lists stays responsive.
   const deferred = useDeferredValue(candidate);
   const compiled = useMemo(() => (engine && deferred ? compileCached(engine, JSON.parse(deferred)) : null), [engine, deferred]);
 
-  if (!form || !base || !candidate || !engine) {
+  if (!form || !base || !candidate || !engine || !pack) {
     return (
       <section className="panel" aria-labelledby="policy-title">
         <h1 id="policy-title">{t('policy.title')}</h1>
@@ -39,7 +40,6 @@ export function PolicyScreen() {
     );
   }
 
-  const pack = engine.defaultPack();
   const edit = (next: PolicyForm) => {
     setEdited(next);
     setSaveError(null);
@@ -98,6 +98,18 @@ export function PolicyScreen() {
               />
             </label>
           ))}
+          <HintedText id="companies" label={t('policy.companies')} hint={t('policy.companiesHint')} value={form.companies} rows={4} onChange={(companies) => edit({ ...form, companies })} />
+          <HintedText id="homonyms" label={t('policy.homonyms')} hint={t('policy.homonymsHint')} value={form.homonyms} rows={3} onChange={(homonyms) => edit({ ...form, homonyms })} />
+          <details>
+            <summary>{t('policy.builtInHomonyms', { count: Object.keys(pack.homonyms).length })}</summary>
+            <ul className="hint">
+              {Object.entries(pack.homonyms).map(([term, contexts]) => (
+                <li key={term}>
+                  {term}: {contexts.join(', ')}
+                </li>
+              ))}
+            </ul>
+          </details>
           <h2>{t('policy.workflow')}</h2>
           <label className="check">
             <input
@@ -117,5 +129,20 @@ export function PolicyScreen() {
         <PolicyPreview compiled={compiled} />
       </div>
     </section>
+  );
+}
+
+/** A word-list text area with the hint that explains it. */
+function HintedText(props: { id: string; label: string; hint: string; value: string; rows: number; onChange: (value: string) => void }) {
+  return (
+    <>
+      <label className="field">
+        <span>{props.label}</span>
+        <textarea value={props.value} onChange={(e) => props.onChange(e.target.value)} rows={props.rows} spellCheck={false} aria-describedby={`${props.id}-hint`} />
+      </label>
+      <p id={`${props.id}-hint`} className="hint">
+        {props.hint}
+      </p>
+    </>
   );
 }
