@@ -11,7 +11,7 @@ import { regex } from './regex';
 import { measureLength, platformLimits, type LengthMeasure } from './platform-length';
 import { policyFileSchema, type ListEntry, type PolicyFile, type RuleDefinition, type RulePack } from './policy-schema';
 import { policyIssues } from './policy-issues';
-import type { CheckOptions, CheckResult, Finding, Severity, TextSpan } from './types';
+import { severities, type CheckOptions, type CheckResult, type Finding, type Severity, type TextSpan } from './types';
 import { prepareVariants, scriptVariants } from './variants';
 
 // The rule engine: a policy is compiled once into one automaton for every
@@ -468,7 +468,32 @@ export function check(policy: CompiledPolicy, text: string, options: CheckOption
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const limit = platformLimits[options.platform];
   const used = s.length().used;
-  return { platform: options.platform, length: { used, limit }, findings };
+  return { platform: options.platform, length: { used, limit }, findings: withoutRestatements(findings) };
+}
+
+/**
+ * Drops a finding that only restates, over a wider span, one of the same
+ * category and at least its severity: "手机13812345678" by label and the
+ * mobile number inside it are one problem, to be justified once. The narrower
+ * finding stays, as it says more precisely what is wrong. `sorted` is in text
+ * order, so only findings that start inside one's span need looking at.
+ */
+function withoutRestatements(sorted: Finding[]): Finding[] {
+  return sorted.filter((wide, i) => {
+    for (let j = i + 1; j < sorted.length && sorted[j]!.start < wide.end; j++) if (restates(wide, sorted[j]!)) return false;
+    for (let j = i - 1; j >= 0 && sorted[j]!.start === wide.start; j--) if (restates(wide, sorted[j]!)) return false;
+    return true;
+  });
+}
+
+function restates(wide: Finding, narrow: Finding): boolean {
+  return (
+    narrow.category === wide.category &&
+    severities.indexOf(narrow.severity) >= severities.indexOf(wide.severity) &&
+    narrow.start >= wide.start &&
+    narrow.end <= wide.end &&
+    narrow.end - narrow.start < wide.end - wide.start
+  );
 }
 
 function toFinding(rule: CompiledRule, span: TextSpan, text: string, locale: Locale): Finding {
