@@ -12,11 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { DraftStore } from '../electron/core/store/draft-store';
-import { openNodeSettings } from '../electron/core/settings';
-import { Workstation } from '../electron/core/workstation';
-import type { JournalRecord } from '../electron/core/store/journal-records';
-import { draftGenerator, median, mib } from './bench-queue/fixture';
+import { buildApprovedPosts } from './bench-export/approved-posts';
+import { median, mib } from './bench-queue/fixture';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -30,70 +27,9 @@ const total = Number(option('--posts') ?? 100_000);
 if (!Number.isInteger(total) || total < 10_000) throw new Error('--posts takes a whole number of at least 10000');
 const keep = process.argv.includes('--keep');
 const runs = 3;
-const batchSize = 1_000;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'countersign-bench-export-'));
 const log = (message: string) => console.error(`[bench:export] ${message}`);
 const started = performance.now();
-
-/**
- * A data directory of `posts` approved posts: imported in group commits
- * through the workstation (each checked by the rule engine), then approved
- * by appending approval records in group commits through the store (one by
- * one, 100,000 approvals take over a minute, each with its own fsync); every
- * tenth with an override, every fifth also published.
- */
-function build(posts: number, label: string): { dir: string; buildMs: number; journalBytes: number } {
-  const dir = path.join(root, label);
-  const t0 = performance.now();
-  const submittedAt = new Date(Date.UTC(2025, 11, 31, 9));
-  const ws = Workstation.open({ dataDir: dir, settings: openNodeSettings(dir), warn: log, command: 'bench:export build', clock: () => submittedAt });
-  const exec = ws.addProfile({ name: '张伟', role: 'executive' }, 'terminal');
-  ws.addProfile({ name: 'Li Na', role: 'reviewer' }, 'terminal');
-  const next = draftGenerator(7);
-  const release = ws.holdWriteLock();
-  const ids: string[] = [];
-  try {
-    for (let done = 0; done < posts; done += batchSize) {
-      const batch = Array.from({ length: Math.min(batchSize, posts - done) }, next);
-      for (const d of ws.importDrafts(exec, batch)) ids.push(d.id);
-    }
-  } finally {
-    release();
-  }
-  ws.close();
-  const store = DraftStore.open({ dataDir: dir, warn: log, command: 'bench:export build' });
-  const year = 365 * 24 * 3_600_000;
-  const approvedAt = (i: number) => new Date(Date.UTC(2026, 0, 1) + Math.floor((i * year) / posts)).toISOString();
-  const releaseStore = store.hold();
-  try {
-    for (let done = 0; done < posts; done += batchSize) {
-      store.transact(() => {
-        const records: JournalRecord[] = [];
-        for (let i = done; i < Math.min(done + batchSize, posts); i++) {
-          const at = approvedAt(i);
-          const base = { draftId: ids[i]!, revision: 1, findings: [] };
-          records.push({
-            ...base,
-            type: 'approved',
-            at,
-            actor: 'Li Na',
-            role: 'reviewer',
-            status: 'approved',
-            ...(i % 10 === 0 ? { overrides: [{ ruleId: 'privacy.mobile-cn', start: 0, end: 11, match: '13812345678', justification: '对外公开的客服热线, "checked"' }] } : {}),
-          });
-          if (i % 5 === 0) {
-            records.push({ ...base, type: 'published', at, actor: 'Li Na', role: 'reviewer', status: 'published', publishedAt: at, url: `https://weibo.com/u/${i}` });
-          }
-        }
-        store.append(records);
-      });
-    }
-  } finally {
-    releaseStore();
-  }
-  store.close();
-  return { dir, buildMs: performance.now() - t0, journalBytes: fs.statSync(path.join(dir, 'drafts.journal.jsonl')).size };
-}
 
 interface ExportRun {
   mode: string;
@@ -120,62 +56,69 @@ function child(dir: string, mode: string): ExportRun {
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as ExportRun;
 }
 
-log(`building ${total.toLocaleString('en')} approved posts`);
-const big = build(total, 'large');
-log(`built in ${(big.buildMs / 1_000).toFixed(1)} s; building 10,000`);
-const small = build(10_000, 'small');
+async function main(): Promise<void> {
+  log(`building ${total.toLocaleString('en')} approved posts`);
+  const big = await buildApprovedPosts(root, total, 'large', log);
+  log(`built in ${(big.buildMs / 1_000).toFixed(1)} s; building 10,000`);
+  const small = await buildApprovedPosts(root, 10_000, 'small', log);
 
-log('CSV exports');
-const csv = Array.from({ length: runs }, () => child(big.dir, 'csv'));
-const csvSmall = Array.from({ length: runs }, () => child(small.dir, 'csv'));
-log('JSONL, HTML');
-const jsonl = child(big.dir, 'jsonl');
-const html = child(big.dir, 'html');
-log('baseline: the whole CSV in memory');
-const baseline = Array.from({ length: runs }, () => child(big.dir, 'baseline-csv'));
-const baselineSmall = child(small.dir, 'baseline-csv');
+  log('CSV exports');
+  const csv = Array.from({ length: runs }, () => child(big.dir, 'csv'));
+  const csvSmall = Array.from({ length: runs }, () => child(small.dir, 'csv'));
+  log('JSONL, HTML');
+  const jsonl = child(big.dir, 'jsonl');
+  const html = child(big.dir, 'html');
+  log('baseline: the whole CSV in memory');
+  const baseline = Array.from({ length: runs }, () => child(big.dir, 'baseline-csv'));
+  const baselineSmall = child(small.dir, 'baseline-csv');
 
-const ms = (n: number) => (n >= 1_000 ? `${(n / 1_000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
-const mb = (bytes: number) => `${mib(bytes).toFixed(0)} MB`;
-const mbSigned = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mib(Math.abs(bytes)).toFixed(1)} MB`;
-const rate = (r: ExportRun) => `${(mib(r.bytes) / (r.exportMs / 1_000)).toFixed(1)} MB/s`;
-const growth = (r: ExportRun) => r.rssPeak - r.rssBefore;
-const line = (name: string, rs: ExportRun[]) =>
-  console.log(
-    `${name}: ${rs[0]!.records.toLocaleString('en')} records, ${mb(rs[0]!.bytes)}; export ${rs.map((r) => ms(r.exportMs)).join(' / ')} (${rs.map(rate).join(' / ')}); ` +
-      `open ${rs.map((r) => ms(r.openMs)).join(' / ')}; RSS before export ${rs.map((r) => mb(r.rssBefore)).join(' / ')}, peak during ${rs.map((r) => mb(r.rssPeak)).join(' / ')} (+${rs.map((r) => mb(growth(r))).join(' / +')}); process max RSS ${rs.map((r) => mb(r.maxRss)).join(' / ')}; ` +
-      `heap before ${rs.map((r) => mb(r.heapBefore)).join(' / ')}, peak ${rs.map((r) => mb(r.heapPeak)).join(' / ')}, retained after GC ${rs.map((r) => mbSigned(r.heapRetained)).join(' / ')}`,
-  );
+  const ms = (n: number) => (n >= 1_000 ? `${(n / 1_000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
+  const mb = (bytes: number) => `${mib(bytes).toFixed(0)} MB`;
+  const mbSigned = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mib(Math.abs(bytes)).toFixed(1)} MB`;
+  const rate = (r: ExportRun) => `${(mib(r.bytes) / (r.exportMs / 1_000)).toFixed(1)} MB/s`;
+  const growth = (r: ExportRun) => r.rssPeak - r.rssBefore;
+  const line = (name: string, rs: ExportRun[]) =>
+    console.log(
+      `${name}: ${rs[0]!.records.toLocaleString('en')} records, ${mb(rs[0]!.bytes)}; export ${rs.map((r) => ms(r.exportMs)).join(' / ')} (${rs.map(rate).join(' / ')}); ` +
+        `open ${rs.map((r) => ms(r.openMs)).join(' / ')}; RSS before export ${rs.map((r) => mb(r.rssBefore)).join(' / ')}, peak during ${rs.map((r) => mb(r.rssPeak)).join(' / ')} (+${rs.map((r) => mb(growth(r))).join(' / +')}); process max RSS ${rs.map((r) => mb(r.maxRss)).join(' / ')}; ` +
+        `heap before ${rs.map((r) => mb(r.heapBefore)).join(' / ')}, peak ${rs.map((r) => mb(r.heapPeak)).join(' / ')}, retained after GC ${rs.map((r) => mbSigned(r.heapRetained)).join(' / ')}`,
+    );
 
-console.log(`journal: ${mb(big.journalBytes)} at ${total.toLocaleString('en')} posts (built in ${ms(big.buildMs)}), ${mb(small.journalBytes)} at 10,000\n`);
-line('CSV, streamed', csv);
-line('CSV, streamed, 10,000 posts', csvSmall);
-line('JSONL, streamed', [jsonl]);
-line('HTML (rows kept per month)', [html]);
-line('baseline CSV, whole file in memory', baseline);
-line('baseline CSV, whole file in memory, 10,000 posts', [baselineSmall]);
+  console.log(`journal: ${mb(big.journalBytes)} at ${total.toLocaleString('en')} posts (built in ${ms(big.buildMs)}), ${mb(small.journalBytes)} at 10,000\n`);
+  line('CSV, streamed', csv);
+  line('CSV, streamed, 10,000 posts', csvSmall);
+  line('JSONL, streamed', [jsonl]);
+  line('HTML (rows kept per month)', [html]);
+  line('baseline CSV, whole file in memory', baseline);
+  line('baseline CSV, whole file in memory, 10,000 posts', [baselineSmall]);
 
-const csvMedian = median(csv.map((r) => r.exportMs));
-const csvGrowth = median(csv.map(growth));
-const csvGrowthSmall = median(csvSmall.map(growth));
-const verdict = (met: boolean) => (met ? 'PASS' : 'FAIL <<<');
-type Row = [string, string, string, string, string];
-const rows: Row[] = [
-  [`CSV export, ${total.toLocaleString('en')} posts, median of ${runs}`, ms(csvMedian), ms(median(baseline.map((r) => r.exportMs))), '< 3 s', verdict(csvMedian < 3_000)],
-  ['CSV throughput', rate(csv[0]!), rate(baseline[0]!), '—', ''],
-  [`RSS growth during the export, ${total.toLocaleString('en')} posts`, mb(csvGrowth), mb(median(baseline.map(growth))), '—', ''],
-  ['RSS growth during the export, 10,000 posts', mb(csvGrowthSmall), mb(growth(baselineSmall)), '—', ''],
-  ['growth at 100,000 − growth at 10,000', mb(csvGrowth - csvGrowthSmall), mb(median(baseline.map(growth)) - growth(baselineSmall)), 'no growth with the log (< 32 MB)', verdict(csvGrowth - csvGrowthSmall < 32 * 2 ** 20)],
-  [`live heap kept after the export (GC'd), ${total.toLocaleString('en')} posts`, mbSigned(median(csv.map((r) => r.heapRetained))), mbSigned(median(baseline.map((r) => r.heapRetained))), '≈ 0', verdict(median(csv.map((r) => r.heapRetained)) < 4 * 2 ** 20)],
-  [`JSONL export, ${total.toLocaleString('en')} posts`, ms(jsonl.exportMs), '', '—', ''],
-  [`HTML export, ${total.toLocaleString('en')} posts`, ms(html.exportMs), '', '—', ''],
-];
-const header: Row = ['figure', 'Countersign (streamed)', 'baseline (in memory)', 'target', ''];
-const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i]!.length)));
-console.log('');
-for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
-const failed = rows.filter((r) => r[4].startsWith('FAIL'));
-console.log(`\n${failed.length === 0 ? 'all targets met' : `${failed.length} target(s) missed: ${failed.map((r) => r[0]).join('; ')}`} — ${((performance.now() - started) / 1_000).toFixed(0)} s in all`);
+  const csvMedian = median(csv.map((r) => r.exportMs));
+  const csvGrowth = median(csv.map(growth));
+  const csvGrowthSmall = median(csvSmall.map(growth));
+  const verdict = (met: boolean) => (met ? 'PASS' : 'FAIL <<<');
+  type Row = [string, string, string, string, string];
+  const rows: Row[] = [
+    [`CSV export, ${total.toLocaleString('en')} posts, median of ${runs}`, ms(csvMedian), ms(median(baseline.map((r) => r.exportMs))), '< 3 s', verdict(csvMedian < 3_000)],
+    ['CSV throughput', rate(csv[0]!), rate(baseline[0]!), '—', ''],
+    [`RSS growth during the export, ${total.toLocaleString('en')} posts`, mb(csvGrowth), mb(median(baseline.map(growth))), '—', ''],
+    ['RSS growth during the export, 10,000 posts', mb(csvGrowthSmall), mb(growth(baselineSmall)), '—', ''],
+    ['growth at 100,000 − growth at 10,000', mb(csvGrowth - csvGrowthSmall), mb(median(baseline.map(growth)) - growth(baselineSmall)), 'no growth with the log (< 32 MB)', verdict(csvGrowth - csvGrowthSmall < 32 * 2 ** 20)],
+    [`live heap kept after the export (GC'd), ${total.toLocaleString('en')} posts`, mbSigned(median(csv.map((r) => r.heapRetained))), mbSigned(median(baseline.map((r) => r.heapRetained))), '≈ 0', verdict(median(csv.map((r) => r.heapRetained)) < 4 * 2 ** 20)],
+    [`JSONL export, ${total.toLocaleString('en')} posts`, ms(jsonl.exportMs), '', '—', ''],
+    [`HTML export, ${total.toLocaleString('en')} posts`, ms(html.exportMs), '', '—', ''],
+  ];
+  const header: Row = ['figure', 'Countersign (streamed)', 'baseline (in memory)', 'target', ''];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i]!.length)));
+  console.log('');
+  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  const failed = rows.filter((r) => r[4].startsWith('FAIL'));
+  console.log(`\n${failed.length === 0 ? 'all targets met' : `${failed.length} target(s) missed: ${failed.map((r) => r[0]).join('; ')}`} — ${((performance.now() - started) / 1_000).toFixed(0)} s in all`);
 
-if (keep) console.log(`kept ${root}`);
-else fs.rmSync(root, { recursive: true, force: true });
+  if (keep) console.log(`kept ${root}`);
+  else fs.rmSync(root, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

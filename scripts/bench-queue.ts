@@ -19,6 +19,7 @@ import { Workstation } from '../electron/core/workstation';
 import type { DraftSummary, Profile } from '../shared/model';
 import { check } from '../shared/rules/engine';
 import { benchPolicy, draftGenerator, median, mib, percentile, random, textGenerator } from './bench-queue/fixture';
+import { bundleListRunners, sameBytes, timeList, type ListRun } from './bench-queue/list-timing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -35,6 +36,8 @@ const batchSize = 500;
 const measured = 300;
 const warmup = 30;
 const coldRuns = 3;
+/** Cold `countersign list` processes of each kind (streamed, and the one-string baseline), alternating. */
+const listRuns = 5;
 const naiveActions = 5;
 /** Share of the drafts the workflow mix acts on before measuring; most stay pending. */
 const mixShare = 0.13;
@@ -82,7 +85,17 @@ const measuredMix: MeasuredAction[] = ['approve', 'approve', 'request changes', 
 
 const maxRss = () => process.resourceUsage().maxRSS * 1024;
 
-function timed<T>(samples: number[], fn: () => T): T {
+async function timed<T>(samples: number[], fn: () => T | Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await fn();
+  } finally {
+    samples.push(performance.now() - start);
+  }
+}
+
+/** The same for synchronous work, so nothing but the work is timed. */
+function timedSync<T>(samples: number[], fn: () => T): T {
   const start = performance.now();
   try {
     return fn();
@@ -92,10 +105,10 @@ function timed<T>(samples: number[], fn: () => T): T {
 }
 
 function addTeam(ws: Workstation): Team {
-  const admin = ws.addProfile({ name: 'Chen Admin', role: 'admin' }, 'terminal');
-  const executives = [ws.addProfile({ name: 'Zhang Wei', role: 'executive' }, 'terminal'), ws.addProfile({ name: 'Wang Fang', role: 'executive' }, 'terminal')];
-  const reviewer = ws.addProfile({ name: 'Li Na', role: 'reviewer' }, 'terminal');
-  ws.setPolicy(admin, benchPolicy);
+  const admin = ws.profiles.add({ name: 'Chen Admin', role: 'admin' }, 'terminal');
+  const executives = [ws.profiles.add({ name: 'Zhang Wei', role: 'executive' }, 'terminal'), ws.profiles.add({ name: 'Wang Fang', role: 'executive' }, 'terminal')];
+  const reviewer = ws.profiles.add({ name: 'Li Na', role: 'reviewer' }, 'terminal');
+  ws.policy.set(admin, benchPolicy);
   return { admin, executives, reviewer };
 }
 
@@ -110,9 +123,9 @@ interface MixDraft {
 function actionTimer(dir: string, snapshots: number[]) {
   const file = path.join(dir, snapshotFileName);
   const stamp = () => fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  return (samples: number[], fn: () => unknown): boolean => {
+  return async (samples: number[], fn: () => Promise<unknown>): Promise<boolean> => {
     const before = stamp();
-    timed(samples, fn);
+    await timed(samples, fn);
     const wrote = stamp() !== before;
     if (wrote) snapshots.push(samples.at(-1)!);
     return wrote;
@@ -120,79 +133,77 @@ function actionTimer(dir: string, snapshots: number[]) {
 }
 
 /** Leaves drafts in every state: approved, published, changes requested, resubmitted, rejected, awaiting sign-off, withdrawn. */
-function workflowMix(ws: Workstation, reviewer: Profile, drafts: MixDraft[], rand: () => number, act: (fn: () => unknown) => void): void {
+async function workflowMix(ws: Workstation, reviewer: Profile, drafts: MixDraft[], rand: () => number, act: (fn: () => Promise<unknown>) => Promise<unknown>): Promise<void> {
   const newText = textGenerator(99);
+  const { drafts: d } = ws;
   for (const { id, author } of drafts) {
-    const edit = () => {
-      const current = ws.getDraft(id).revisions.at(-1)!.text;
+    const edit = async () => {
+      const current = (await d.get(id)).revisions.at(-1)!.text;
       let text = newText();
       while (text === current) text = newText();
       return text;
     };
     const roll = rand();
     if (roll < 0.4) {
-      act(() => ws.approveDraft(reviewer, { id, justification }));
-      if (rand() < 0.25) act(() => ws.publishDraft(author, { id, url: `https://weibo.com/${id}` }));
+      await act(() => d.act('approve', reviewer, { id, justification }));
+      if (rand() < 0.25) await act(() => d.act('publish', author, { id, url: `https://weibo.com/${id}` }));
     } else if (roll < 0.55) {
-      act(() => ws.requestChanges(reviewer, { id, comment: 'Please drop the figures and soften the second sentence.' }));
+      await act(() => d.act('request_changes', reviewer, { id, comment: 'Please drop the figures and soften the second sentence.' }));
       if (rand() < 0.5) {
-        const text = edit();
-        act(() => ws.resubmitDraft(author, { id, text, comment: 'Done.' }));
+        const text = await edit();
+        await act(() => d.act('resubmit', author, { id, text, comment: 'Done.' }));
       }
     } else if (roll < 0.63) {
-      act(() => ws.rejectDraft(reviewer, { id, reason: 'Not the right moment for this post.' }));
+      await act(() => d.act('reject', reviewer, { id, reason: 'Not the right moment for this post.' }));
     } else if (roll < 0.75) {
-      const text = edit();
-      act(() => ws.editDraft(reviewer, { id, text, comment: 'Tightened the wording.' }));
-      act(() => ws.approveDraft(reviewer, { id, justification }));
-      if (rand() < 0.5) act(() => ws.signOff(author, { id }));
+      const text = await edit();
+      await act(() => d.act('edit', reviewer, { id, text, comment: 'Tightened the wording.' }));
+      await act(() => d.act('approve', reviewer, { id, justification }));
+      if (rand() < 0.5) await act(() => d.act('sign_off', author, { id }));
     } else if (roll < 0.85) {
-      act(() => ws.withdrawDraft(author, { id, comment: 'Will post after the launch instead.' }));
+      await act(() => d.act('withdraw', author, { id, comment: 'Will post after the launch instead.' }));
     } else if (roll < 0.95) {
-      act(() => ws.commentOnDraft(rand() < 0.5 ? reviewer : author, { id, text: 'Can we add the date of the event?' }));
+      await act(() => d.act('comment', rand() < 0.5 ? reviewer : author, { id, text: 'Can we add the date of the event?' }));
     } else {
-      act(() => ws.requestChanges(reviewer, { id, comment: 'Needs the product name.' }));
-      const text = edit();
-      act(() => ws.resubmitDraft(author, { id, text }));
-      act(() => ws.approveDraft(reviewer, { id, justification }));
+      await act(() => d.act('request_changes', reviewer, { id, comment: 'Needs the product name.' }));
+      const text = await edit();
+      await act(() => d.act('resubmit', author, { id, text }));
+      await act(() => d.act('approve', reviewer, { id, justification }));
     }
   }
 }
 
 /** One action of the measured mix on a pending draft nobody has touched yet. */
-function measuredAction(ws: Workstation, reviewer: Profile, kind: MeasuredAction, draft: DraftSummary, text: string): void {
+function measuredAction(ws: Workstation, reviewer: Profile, kind: MeasuredAction, draft: DraftSummary, text: string): Promise<DraftSummary> {
   const id = draft.id;
   switch (kind) {
     case 'approve':
-      ws.approveDraft(reviewer, { id, justification });
-      return;
+      return ws.drafts.act('approve', reviewer, { id, justification });
     case 'request changes':
-      ws.requestChanges(reviewer, { id, comment: 'Please check the figures with finance first.' });
-      return;
+      return ws.drafts.act('request_changes', reviewer, { id, comment: 'Please check the figures with finance first.' });
     case 'comment':
-      ws.commentOnDraft(reviewer, { id, text: 'Looks fine; waiting for the launch date.' });
-      return;
+      return ws.drafts.act('comment', reviewer, { id, text: 'Looks fine; waiting for the launch date.' });
     case 'edit':
-      ws.editDraft(reviewer, { id, text, comment: 'Shortened.' });
+      return ws.drafts.act('edit', reviewer, { id, text, comment: 'Shortened.' });
   }
 }
 
 /** Where one action's time goes, each part measured alone on the same data directory. */
-function breakdown(ws: Workstation, dir: string, drafts: DraftSummary[]): Breakdown {
+async function breakdown(ws: Workstation, dir: string, drafts: DraftSummary[]): Promise<Breakdown> {
   const lock: number[] = [];
-  for (let i = 0; i < measured; i++) timed(lock, () => ws.holdWriteLock()());
+  for (let i = 0; i < measured; i++) await timed(lock, async () => (await ws.drafts.holdWriteLock())());
   const policy: number[] = [];
-  for (let i = 0; i < measured; i++) timed(policy, () => ws.policy());
-  const compiled = ws.policy();
+  for (let i = 0; i < measured; i++) timedSync(policy, () => ws.policy.current());
+  const compiled = ws.policy.current();
   const checks: number[] = [];
-  for (const d of drafts) timed(checks, () => check(compiled, d.text, { platform: d.platform, locale: 'en' }));
+  for (const d of drafts) timedSync(checks, () => check(compiled, d.text, { platform: d.platform, locale: 'en' }));
   const scratch = path.join(dir, 'fsync-probe.tmp');
   const fd = fs.openSync(scratch, 'a');
   const line = Buffer.from(`${'0'.repeat(64)} ${JSON.stringify({ text: drafts[0]?.text ?? '', pad: 'x'.repeat(300) })}\n`);
   const fsync: number[] = [];
   try {
     for (let i = 0; i < measured; i++) {
-      timed(fsync, () => {
+      timedSync(fsync, () => {
         fs.writeSync(fd, line);
         fs.fdatasyncSync(fd);
       });
@@ -210,18 +221,18 @@ interface Queue {
   reviewer: Profile;
   /** Pending drafts nobody has touched, for the measured actions (the warm-up ones first). */
   targets: DraftSummary[];
-  act: (samples: number[], fn: () => unknown) => boolean;
+  act: (samples: number[], fn: () => Promise<unknown>) => Promise<boolean>;
   warnings: string[];
 }
 
 /** A data directory with `size` drafts imported and the workflow mix applied; the workstation stays open. */
-function prepareQueue(size: number): Queue {
+async function prepareQueue(size: number): Promise<Queue> {
   const dir = path.join(root, `queue-${size}`);
   const warnings: string[] = [];
-  const ws = Workstation.open({ dataDir: dir, settings: openNodeSettings(dir), warn: (m) => warnings.push(m), command: 'bench:queue' });
+  const ws = await Workstation.open({ dataDir: dir, settings: openNodeSettings(dir), warn: (m) => warnings.push(m), command: 'bench:queue' });
   try {
     const team = addTeam(ws);
-    ws.policy();
+    ws.policy.current();
     const rssBeforeImport = process.memoryUsage().rss;
 
     // Seeded choice, made before the import so that only the chosen drafts are kept
@@ -241,14 +252,14 @@ function prepareQueue(size: number): Queue {
     // As `countersign import` does: batches of 500, each one group commit, under one hold of the lock.
     const next = draftGenerator(size);
     const batchMs: number[] = [];
-    const release = ws.holdWriteLock();
+    const release = await ws.drafts.holdWriteLock();
     let releaseMs = 0;
     let batchesRss = 0;
     try {
       for (let done = 0; done < size; done += batchSize) {
         const inputs = Array.from({ length: Math.min(batchSize, size - done) }, next);
         const executive = team.executives[(done / batchSize) % team.executives.length]!;
-        const summaries = timed(batchMs, () => ws.importDrafts(executive, inputs));
+        const summaries = await timed(batchMs, () => ws.drafts.importDrafts(executive, inputs));
         summaries.forEach((summary, k) => {
           const at = place[done + k]!;
           if (at === -1) return;
@@ -270,7 +281,7 @@ function prepareQueue(size: number): Queue {
     const snapshotActionMs: number[] = [];
     const act = actionTimer(dir, snapshotActionMs);
     const mixMs: number[] = [];
-    workflowMix(ws, team.reviewer, mixDrafts, rand, (fn) => act(mixMs, fn));
+    await workflowMix(ws, team.reviewer, mixDrafts, rand, (fn) => act(mixMs, fn));
     const mixRss = maxRss();
     log(`${size}: ${mixMs.length} workflow actions`);
 
@@ -290,7 +301,7 @@ function prepareQueue(size: number): Queue {
     };
     return { run, ws, reviewer: team.reviewer, targets, act, warnings };
   } catch (err) {
-    ws.close();
+    await ws.close();
     throw err;
   }
 }
@@ -300,17 +311,17 @@ function prepareQueue(size: number): Queue {
  * one at 10,000, one at 100,000, and again), so that a busy moment of the
  * shared machine falls on all sizes alike.
  */
-function measureActions(queues: Queue[]): void {
+async function measureActions(queues: Queue[]): Promise<void> {
   const texts = queues.map((q) => textGenerator(q.run.size + 5));
   for (let i = 0; i < warmup + measured; i++) {
-    queues.forEach((q, n) => {
+    for (const [n, q] of queues.entries()) {
       const draft = q.targets[i]!;
       const kind = measuredMix[i % measuredMix.length]!;
       let text = '';
       if (kind === 'edit') while (text === '' || text === draft.text) text = texts[n]!();
       const samples = i < warmup ? [] : q.run.actionMs[kind];
-      if (q.act(samples, () => measuredAction(q.ws, q.reviewer, kind, draft, text)) && i >= warmup) q.run.measuredWithSnapshot += 1;
-    });
+      if ((await q.act(samples, () => measuredAction(q.ws, q.reviewer, kind, draft, text))) && i >= warmup) q.run.measuredWithSnapshot += 1;
+    }
   }
 }
 
@@ -394,141 +405,178 @@ function sourceStamp(): string {
   return `${name} ${new Date(newest).toISOString()}`;
 }
 
-// --- Countersign --------------------------------------------------------------
+async function main(): Promise<void> {
+  // --- Countersign --------------------------------------------------------------
 
-const sourcesAtStart = sourceStamp();
+  const sourcesAtStart = sourceStamp();
 
-const started = performance.now();
-console.log(`bench:queue — ${total.toLocaleString('en')} drafts; node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
-console.log(`data in ${root}\n`);
+  const started = performance.now();
+  console.log(`bench:queue — ${total.toLocaleString('en')} drafts; node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+  console.log(`data in ${root}\n`);
 
-const queues: Queue[] = [];
-try {
-  for (const size of sizes) queues.push(prepareQueue(size));
-  measureActions(queues);
-  const last = queues.at(-1)!;
-  last.run.maxRss.measured = maxRss();
-  last.run.breakdown = breakdown(last.ws, last.run.dir, last.targets.slice(warmup));
-  for (const q of queues) {
-    q.run.pendingAfter = q.ws.listDrafts({ status: 'pending' }).length;
-    if (q.warnings.length > 0) log(`warnings at ${q.run.size}: ${q.warnings.join(' | ')}`);
+  const queues: Queue[] = [];
+  try {
+    for (const size of sizes) queues.push(await prepareQueue(size));
+    await measureActions(queues);
+    const last = queues.at(-1)!;
+    last.run.maxRss.measured = maxRss();
+    last.run.breakdown = await breakdown(last.ws, last.run.dir, last.targets.slice(warmup));
+    for (const q of queues) {
+      q.run.pendingAfter = (await q.ws.drafts.list({ status: 'pending' })).length;
+      if (q.warnings.length > 0) log(`warnings at ${q.run.size}: ${q.warnings.join(' | ')}`);
+    }
+  } finally {
+    for (const q of queues) await q.ws.close();
   }
-} finally {
-  for (const q of queues) q.ws.close();
-}
-const runs = queues.map((q) => q.run);
-const main = runs.at(-1)!;
-// After closing: a clean close writes the snapshot, which is part of the peak.
-const peakRss = maxRss();
+  const runs = queues.map((q) => q.run);
+  const main = runs.at(-1)!;
+  // After closing: a clean close writes the snapshot, which is part of the peak.
+  const peakRss = maxRss();
 
-const journal = path.join(main.dir, journalFileName);
-const snapshot = path.join(main.dir, snapshotFileName);
-const journalBytes = fs.statSync(journal).size;
-const snapshotBytes = fs.existsSync(snapshot) ? fs.statSync(snapshot).size : 0;
-const records = lineCount(journal) - 1;
-const snapshotTail = snapshotBytes > 0 ? records + 1 - snapshotLine(snapshot) : records;
+  const journal = path.join(main.dir, journalFileName);
+  const snapshot = path.join(main.dir, snapshotFileName);
+  const journalBytes = fs.statSync(journal).size;
+  const snapshotBytes = fs.existsSync(snapshot) ? fs.statSync(snapshot).size : 0;
+  const records = lineCount(journal) - 1;
+  const snapshotTail = snapshotBytes > 0 ? records + 1 - snapshotLine(snapshot) : records;
 
-log('cold opens with the snapshot');
-const withSnapshot = Array.from({ length: coldRuns }, () => child<ColdOpen>('cold-open.ts', [main.dir]));
-log('cold opens replaying the whole journal');
-const kept = `${snapshot}.bench-kept`;
-if (snapshotBytes > 0) fs.copyFileSync(snapshot, kept);
-const fullReplay = Array.from({ length: coldRuns }, () => {
-  fs.rmSync(snapshot, { force: true });
-  return child<ColdOpen>('cold-open.ts', [main.dir]);
-});
-if (snapshotBytes > 0) fs.renameSync(kept, snapshot);
+  log('cold opens with the snapshot');
+  const withSnapshot = Array.from({ length: coldRuns }, () => child<ColdOpen>('cold-open.ts', [main.dir]));
+  log('cold opens replaying the whole journal');
+  const kept = `${snapshot}.bench-kept`;
+  if (snapshotBytes > 0) fs.copyFileSync(snapshot, kept);
+  const fullReplay = Array.from({ length: coldRuns }, () => {
+    fs.rmSync(snapshot, { force: true });
+    return child<ColdOpen>('cold-open.ts', [main.dir]);
+  });
+  if (snapshotBytes > 0) fs.renameSync(kept, snapshot);
 
-log('one action with a 10,000-term competitor list');
-const bigPolicy = child<{ terms: number; actionMs: number[]; policyMs: number[] }>('big-policy.ts', [path.join(root, 'big-policy')]);
+  log('countersign list --status pending --format json, cold processes: streamed, and the one-string baseline');
+  const runners = await bundleListRunners(repo, root);
+  const listArgs = [runners.cli, 'list', '--status', 'pending', '--format', 'json', '--data-dir', main.dir];
+  const listOut = path.join(root, 'list-streamed.json');
+  const baselineOut = path.join(root, 'list-baseline.json');
+  // Not timed: the first open after the cold opens above may write the snapshot on close.
+  timeList(listArgs, listOut);
+  const streamedList: ListRun[] = [];
+  const baselineList: ListRun[] = [];
+  for (let i = 0; i < listRuns; i++) {
+    streamedList.push(timeList(listArgs, listOut));
+    baselineList.push(timeList([runners.baseline, main.dir], baselineOut));
+  }
+  const listIdentical = sameBytes(listOut, baselineOut);
+  const cliStartup = Array.from({ length: 3 }, () => timeList([runners.cli, '--version'], path.join(root, 'version.txt')).wallMs);
 
-// --- Naive baseline -----------------------------------------------------------
+  log('one action with a 10,000-term competitor list');
+  const bigPolicy = child<{ terms: number; actionMs: number[]; policyMs: number[] }>('big-policy.ts', [path.join(root, 'big-policy')]);
 
-log('naive baseline: writing every draft into one conf file');
-const naiveDir = path.join(root, 'naive');
-const naiveBuild = child<{ drafts: number; writeMs: number; file: string; bytes: number }>('naive-store.ts', ['build', journal, naiveDir]);
-log('naive baseline: loads and actions');
-const naiveLoads = Array.from({ length: coldRuns }, (_, i) => child<NaiveLoad>('naive-store.ts', ['load', naiveDir, String(i === coldRuns - 1 ? naiveActions : 0)]));
-const naiveActionMs = naiveLoads.flatMap((l) => l.actionMs);
+  // --- Naive baseline -----------------------------------------------------------
 
-// --- Report -------------------------------------------------------------------
+  log('naive baseline: writing every draft into one conf file');
+  const naiveDir = path.join(root, 'naive');
+  const naiveBuild = child<{ drafts: number; writeMs: number; file: string; bytes: number }>('naive-store.ts', ['build', journal, naiveDir]);
+  log('naive baseline: loads and actions');
+  const naiveLoads = Array.from({ length: coldRuns }, (_, i) => child<NaiveLoad>('naive-store.ts', ['load', naiveDir, String(i === coldRuns - 1 ? naiveActions : 0)]));
+  const naiveActionMs = naiveLoads.flatMap((l) => l.actionMs);
 
-const ms = (n: number) => (n >= 1_000 ? `${(n / 1_000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`);
-const mb = (bytes: number) => `${mib(bytes).toFixed(mib(bytes) < 10 ? 1 : 0)} MB`;
-const all = (run: QueueRun) => Object.values(run.actionMs).flat();
-const coldMedian = (samples: ColdOpen[], key: keyof Omit<ColdOpen, 'warnings'>) => median(samples.map((s) => s[key]));
+  // --- Report -------------------------------------------------------------------
 
-const actionMedian = median(all(main));
-const smallest = runs[0]!;
-const growth = actionMedian / median(all(smallest));
-const openMedian = coldMedian(withSnapshot, 'totalMs');
-const coldRss = Math.max(...withSnapshot.map((s) => s.rss));
-const replayRss = Math.max(...fullReplay.map((s) => s.rss));
+  const ms = (n: number) => (n >= 1_000 ? `${(n / 1_000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`);
+  const mb = (bytes: number) => `${mib(bytes).toFixed(mib(bytes) < 10 ? 1 : 0)} MB`;
+  const all = (run: QueueRun) => Object.values(run.actionMs).flat();
+  const coldMedian = (samples: ColdOpen[], key: keyof Omit<ColdOpen, 'warnings'>) => median(samples.map((s) => s[key]));
 
-console.log(`drafts pending after the workflow mix: ${main.pendingAfter.toLocaleString('en')} of ${total.toLocaleString('en')} (${((100 * main.pendingAfter) / total).toFixed(1)} %)`);
-console.log(`journal ${mb(journalBytes)} (${records.toLocaleString('en')} records), snapshot ${mb(snapshotBytes)} (${snapshotTail.toLocaleString('en')} records behind the journal's end); naive conf file ${mb(naiveBuild.bytes)}\n`);
+  const actionMedian = median(all(main));
+  const smallest = runs[0]!;
+  const growth = actionMedian / median(all(smallest));
+  const openMedian = coldMedian(withSnapshot, 'totalMs');
+  const coldRss = Math.max(...withSnapshot.map((s) => s.rss));
+  const replayRss = Math.max(...fullReplay.map((s) => s.rss));
 
-console.log('one durable action (in-process; lock, catch-up, workflow, rule check, append, fdatasync):');
-for (const run of runs) {
-  const samples = all(run);
-  const kinds = Object.entries(run.actionMs)
-    .map(([kind, s]) => `${kind} ${ms(median(s))}`)
-    .join(', ');
-  const snapshotNote = run.measuredWithSnapshot > 0 ? `; ${run.measuredWithSnapshot} of them wrote the snapshot` : '';
-  console.log(`  ${run.size.toLocaleString('en').padStart(7)} drafts: median ${ms(median(samples))}, p90 ${ms(percentile(samples, 0.9))}, max ${ms(Math.max(...samples))}  (${kinds}${snapshotNote})`);
-}
-console.log(`  workflow mix at ${total.toLocaleString('en')}: ${main.mixMs.length.toLocaleString('en')} actions, median ${ms(median(main.mixMs))}, p99 ${ms(percentile(main.mixMs, 0.99))}`);
-console.log(`  actions that also wrote the snapshot at ${total.toLocaleString('en')} drafts: ${main.snapshotActionMs.map(ms).join(', ') || 'none'}`);
-if (main.breakdown) {
-  const b = main.breakdown;
-  console.log(`  parts, each alone: write lock take+release ${ms(b.lockMs)}, settings read + policy lookup ${ms(b.policyMs)}, rule check ${ms(b.checkMs)}, ~1 KB append + fdatasync ${ms(b.fsyncMs)}`);
-}
-console.log(
-  `  with a ${bigPolicy.terms.toLocaleString('en')}-term competitor list (1,000 drafts, own process): median ${ms(median(bigPolicy.actionMs))}, p90 ${ms(percentile(bigPolicy.actionMs, 0.9))}; ws.policy() alone ${ms(median(bigPolicy.policyMs))}`,
-);
-console.log(`\nimport: ${main.batchMs.length} batches of ${batchSize}, median ${ms(median(main.batchMs))} per batch, slowest ${ms(Math.max(...main.batchMs))}; releasing the lock (snapshot) ${ms(main.releaseMs)}`);
-const r = main.maxRss;
-console.log(`RSS of this process before the first import (Node, tsx, modules, compiled policy) ${mb(runs[0]!.rssBeforeImport)}`);
-console.log(`peak RSS of this process after the import batches ${mb(r.batches)}, after the release (snapshot) ${mb(r.release)}, after the workflow mix ${mb(r.mix)}, after the measured actions ${mb(r.measured)}`);
-const coldLine = (name: string, s: ColdOpen[]) =>
+  console.log(`drafts pending after the workflow mix: ${main.pendingAfter.toLocaleString('en')} of ${total.toLocaleString('en')} (${((100 * main.pendingAfter) / total).toFixed(1)} %)`);
+  console.log(`journal ${mb(journalBytes)} (${records.toLocaleString('en')} records), snapshot ${mb(snapshotBytes)} (${snapshotTail.toLocaleString('en')} records behind the journal's end); naive conf file ${mb(naiveBuild.bytes)}\n`);
+
+  console.log('one durable action (in-process; lock, catch-up, workflow, rule check, append, fdatasync):');
+  for (const run of runs) {
+    const samples = all(run);
+    const kinds = Object.entries(run.actionMs)
+      .map(([kind, s]) => `${kind} ${ms(median(s))}`)
+      .join(', ');
+    const snapshotNote = run.measuredWithSnapshot > 0 ? `; ${run.measuredWithSnapshot} of them wrote the snapshot` : '';
+    console.log(`  ${run.size.toLocaleString('en').padStart(7)} drafts: median ${ms(median(samples))}, p90 ${ms(percentile(samples, 0.9))}, max ${ms(Math.max(...samples))}  (${kinds}${snapshotNote})`);
+  }
+  console.log(`  workflow mix at ${total.toLocaleString('en')}: ${main.mixMs.length.toLocaleString('en')} actions, median ${ms(median(main.mixMs))}, p99 ${ms(percentile(main.mixMs, 0.99))}`);
+  console.log(`  actions that also wrote the snapshot at ${total.toLocaleString('en')} drafts: ${main.snapshotActionMs.map(ms).join(', ') || 'none'}`);
+  if (main.breakdown) {
+    const b = main.breakdown;
+    console.log(`  parts, each alone: write lock take+release ${ms(b.lockMs)}, settings read + policy lookup ${ms(b.policyMs)}, rule check ${ms(b.checkMs)}, ~1 KB append + fdatasync ${ms(b.fsyncMs)}`);
+  }
   console.log(
-    `cold open ${name}: open ${s.map((c) => ms(c.openMs)).join(' / ')}; list ${s.map((c) => ms(c.listMs)).join(' / ')}; from process start ${s.map((c) => ms(c.sinceStartMs)).join(' / ')}; ` +
-      `RSS at start (Node + tsx) ${s.map((c) => mb(c.rssAtStart)).join(' / ')}, before open ${s.map((c) => mb(c.rssBefore)).join(' / ')}, after list ${s.map((c) => mb(c.rss)).join(' / ')}, ` +
-      `with the policy compiled ${s.map((c) => mb(c.rssWithPolicy)).join(' / ')}; heap after open ${s.map((c) => mb(c.heapAfterOpen)).join(' / ')}, after list ${s.map((c) => mb(c.heapUsed)).join(' / ')}, live after GC ${s.map((c) => mb(c.heapLive)).join(' / ')} (RSS then ${s.map((c) => mb(c.rssAfterGc)).join(' / ')})`,
+    `  with a ${bigPolicy.terms.toLocaleString('en')}-term competitor list (1,000 drafts, own process): median ${ms(median(bigPolicy.actionMs))}, p90 ${ms(percentile(bigPolicy.actionMs, 0.9))}; ws.policy() alone ${ms(median(bigPolicy.policyMs))}`,
   );
-coldLine('with snapshot', withSnapshot);
-coldLine('full replay', fullReplay);
-for (const w of [...withSnapshot, ...fullReplay].flatMap((s) => s.warnings)) console.log(`  warning: ${w}`);
-console.log(`naive: load ${naiveLoads.map((l) => ms(l.loadMs)).join(' / ')}; actions ${naiveActionMs.map(ms).join(' / ')}; RSS ${naiveLoads.map((l) => mb(l.rss)).join(' / ')}; first write of all drafts ${ms(naiveBuild.writeMs)}\n`);
+  console.log(`\nimport: ${main.batchMs.length} batches of ${batchSize}, median ${ms(median(main.batchMs))} per batch, slowest ${ms(Math.max(...main.batchMs))}; releasing the lock (snapshot) ${ms(main.releaseMs)}`);
+  const r = main.maxRss;
+  console.log(`RSS of this process before the first import (Node, tsx, modules, compiled policy) ${mb(runs[0]!.rssBeforeImport)}`);
+  console.log(`peak RSS of this process after the import batches ${mb(r.batches)}, after the release (snapshot) ${mb(r.release)}, after the workflow mix ${mb(r.mix)}, after the measured actions ${mb(r.measured)}`);
+  const coldLine = (name: string, s: ColdOpen[]) =>
+    console.log(
+      `cold open ${name}: open ${s.map((c) => ms(c.openMs)).join(' / ')}; list ${s.map((c) => ms(c.listMs)).join(' / ')}; from process start ${s.map((c) => ms(c.sinceStartMs)).join(' / ')}; ` +
+        `RSS at start (Node + tsx) ${s.map((c) => mb(c.rssAtStart)).join(' / ')}, before open ${s.map((c) => mb(c.rssBefore)).join(' / ')}, after list ${s.map((c) => mb(c.rss)).join(' / ')}, ` +
+        `with the policy compiled ${s.map((c) => mb(c.rssWithPolicy)).join(' / ')}; heap after open ${s.map((c) => mb(c.heapAfterOpen)).join(' / ')}, after list ${s.map((c) => mb(c.heapUsed)).join(' / ')}, live after GC ${s.map((c) => mb(c.heapLive)).join(' / ')} (RSS then ${s.map((c) => mb(c.rssAfterGc)).join(' / ')})`,
+    );
+  coldLine('with snapshot', withSnapshot);
+  coldLine('full replay', fullReplay);
+  for (const w of [...withSnapshot, ...fullReplay].flatMap((s) => s.warnings)) console.log(`  warning: ${w}`);
+  const phase = (key: keyof NonNullable<ListRun['phases']>) => baselineList.map((r) => ms(r.phases?.[key] ?? NaN)).join(' / ');
+  console.log(
+    `countersign list --status pending --format json (${mb(streamedList[0]!.bytes)}, output ${listIdentical ? 'byte for byte identical' : 'DIFFERENT'}): streamed ${streamedList.map((r) => ms(r.wallMs)).join(' / ')}; ` +
+      `as before (one string) ${baselineList.map((r) => ms(r.wallMs)).join(' / ')}, of which open ${phase('openMs')}, list ${phase('listMs')}, stringify ${phase('stringifyMs')}, write and close ${phase('writeMs')}; ` +
+      `max RSS as before ${baselineList.map((r) => mb(r.phases?.maxRss ?? NaN)).join(' / ')}; the bundle's start-up alone (--version) ${cliStartup.map(ms).join(' / ')}`,
+  );
+  console.log(`naive: load ${naiveLoads.map((l) => ms(l.loadMs)).join(' / ')}; actions ${naiveActionMs.map(ms).join(' / ')}; RSS ${naiveLoads.map((l) => mb(l.rss)).join(' / ')}; first write of all drafts ${ms(naiveBuild.writeMs)}\n`);
 
-type Row = [figure: string, countersign: string, naive: string, target: string, verdict: string];
-const verdict = (met: boolean) => (met ? 'PASS' : 'FAIL <<<');
-const rows: Row[] = [
-  [`one action, median (${total.toLocaleString('en')} drafts)`, ms(actionMedian), ms(median(naiveActionMs)), '< 5 ms', verdict(actionMedian < 5)],
-  [`one action, p90 (${total.toLocaleString('en')} drafts)`, ms(percentile(all(main), 0.9)), `${ms(Math.max(...naiveActionMs))} (max)`, '—', ''],
-  ...runs.slice(0, -1).map((run): Row => [`one action, median (${run.size.toLocaleString('en')} drafts)`, ms(median(all(run))), '', '—', '']),
-  [`action cost ${total.toLocaleString('en')} / ${smallest.size.toLocaleString('en')} drafts`, `${growth.toFixed(2)}×`, `—`, '≤ 1.5×', verdict(growth <= 1.5)],
-  ['one action, median, 10,000-term competitor list', ms(median(bigPolicy.actionMs)), '', '< 5 ms', verdict(median(bigPolicy.actionMs) < 5)],
-  ['cold open + pending list (snapshot)', ms(openMedian), ms(median(naiveLoads.map((l) => l.loadMs))), '< 1 s', verdict(openMedian < 1_000)],
-  ['cold open + pending list (full replay)', ms(coldMedian(fullReplay, 'totalMs')), '', '— (after a crash)', ''],
-  [`import ${total.toLocaleString('en')} drafts`, `${ms(main.importMs)} (${Math.round((total * 1_000) / main.importMs).toLocaleString('en')}/s)`, '', '< 60 s', verdict(main.importMs < 60_000)],
-  ['peak RSS, importing process', mb(peakRss), '', '< 300 MB', verdict(peakRss < 300 * 2 ** 20)],
-  ['RSS after cold open + list (snapshot)', mb(coldRss), mb(Math.max(...naiveLoads.map((l) => l.rss))), '< 300 MB', verdict(coldRss < 300 * 2 ** 20)],
-  ['RSS after cold open + list (full replay)', mb(replayRss), '', '< 300 MB', verdict(replayRss < 300 * 2 ** 20)],
-  ['RSS after cold open + list + policy compiled', mb(Math.max(...withSnapshot.map((s) => s.rssWithPolicy))), '', '—', ''],
-  ['RSS of Node + tsx alone (in every figure)', mb(coldMedian(withSnapshot, 'rssAtStart')), '', '—', ''],
-  ['live heap after cold open + list (snapshot)', mb(coldMedian(withSnapshot, 'heapLive')), mb(median(naiveLoads.map((l) => l.heapLive))), '—', ''],
-  ['size on disk', `${mb(journalBytes)} journal + ${mb(snapshotBytes)} snapshot`, mb(naiveBuild.bytes), '—', ''],
-];
-const header: Row = ['figure', 'Countersign', 'naive (one conf file)', 'target', ''];
-const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i]!.length)));
-for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
-const failed = rows.filter((r) => r[4].startsWith('FAIL'));
-console.log(`\n${failed.length === 0 ? 'all targets met' : `${failed.length} target(s) missed: ${failed.map((r) => r[0]).join('; ')}`} — ${((performance.now() - started) / 1_000).toFixed(0)} s in all`);
+  type Row = [figure: string, countersign: string, naive: string, target: string, verdict: string];
+  const verdict = (met: boolean) => (met ? 'PASS' : 'FAIL <<<');
+  const rows: Row[] = [
+    [`one action, median (${total.toLocaleString('en')} drafts)`, ms(actionMedian), ms(median(naiveActionMs)), '< 5 ms', verdict(actionMedian < 5)],
+    [`one action, p90 (${total.toLocaleString('en')} drafts)`, ms(percentile(all(main), 0.9)), `${ms(Math.max(...naiveActionMs))} (max)`, '—', ''],
+    ...runs.slice(0, -1).map((run): Row => [`one action, median (${run.size.toLocaleString('en')} drafts)`, ms(median(all(run))), '', '—', '']),
+    [`action cost ${total.toLocaleString('en')} / ${smallest.size.toLocaleString('en')} drafts`, `${growth.toFixed(2)}×`, `—`, '≤ 1.5×', verdict(growth <= 1.5)],
+    ['one action, median, 10,000-term competitor list', ms(median(bigPolicy.actionMs)), '', '< 5 ms', verdict(median(bigPolicy.actionMs) < 5)],
+    ['cold open + pending list (snapshot)', ms(openMedian), ms(median(naiveLoads.map((l) => l.loadMs))), '< 1 s', verdict(openMedian < 1_000)],
+    ['cold open + pending list (full replay)', ms(coldMedian(fullReplay, 'totalMs')), '', '— (after a crash)', ''],
+    [
+      `list --status pending --format json, cold process (median of ${listRuns})`,
+      ms(median(streamedList.map((r) => r.wallMs))),
+      `${ms(median(baselineList.map((r) => r.wallMs)))} (one string)`,
+      '≤ 1.5 s',
+      verdict(median(streamedList.map((r) => r.wallMs)) <= 1_500),
+    ],
+    ['list output byte for byte as JSON.stringify(list, null, 2)', listIdentical ? 'identical' : 'different', '', 'identical', verdict(listIdentical)],
+    [`import ${total.toLocaleString('en')} drafts`, `${ms(main.importMs)} (${Math.round((total * 1_000) / main.importMs).toLocaleString('en')}/s)`, '', '< 60 s', verdict(main.importMs < 60_000)],
+    ['peak RSS, importing process', mb(peakRss), '', '< 300 MB', verdict(peakRss < 300 * 2 ** 20)],
+    ['RSS after cold open + list (snapshot)', mb(coldRss), mb(Math.max(...naiveLoads.map((l) => l.rss))), '< 300 MB', verdict(coldRss < 300 * 2 ** 20)],
+    ['RSS after cold open + list (full replay)', mb(replayRss), '', '< 300 MB', verdict(replayRss < 300 * 2 ** 20)],
+    ['RSS after cold open + list + policy compiled', mb(Math.max(...withSnapshot.map((s) => s.rssWithPolicy))), '', '—', ''],
+    ['RSS of Node + tsx alone (in every figure)', mb(coldMedian(withSnapshot, 'rssAtStart')), '', '—', ''],
+    ['live heap after cold open + list (snapshot)', mb(coldMedian(withSnapshot, 'heapLive')), mb(median(naiveLoads.map((l) => l.heapLive))), '—', ''],
+    ['size on disk', `${mb(journalBytes)} journal + ${mb(snapshotBytes)} snapshot`, mb(naiveBuild.bytes), '—', ''],
+  ];
+  const header: Row = ['figure', 'Countersign', 'naive (one conf file)', 'target', ''];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i]!.length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  const failed = rows.filter((r) => r[4].startsWith('FAIL'));
+  console.log(`\n${failed.length === 0 ? 'all targets met' : `${failed.length} target(s) missed: ${failed.map((r) => r[0]).join('; ')}`} — ${((performance.now() - started) / 1_000).toFixed(0)} s in all`);
 
-const sourcesAtEnd = sourceStamp();
-if (sourcesAtEnd !== sourcesAtStart) console.log(`WARNING: the sources changed during the run (newest was ${sourcesAtStart}, now ${sourcesAtEnd}): these figures mix two versions`);
-else console.log(`sources: newest ${sourcesAtStart}`);
+  const sourcesAtEnd = sourceStamp();
+  if (sourcesAtEnd !== sourcesAtStart) console.log(`WARNING: the sources changed during the run (newest was ${sourcesAtStart}, now ${sourcesAtEnd}): these figures mix two versions`);
+  else console.log(`sources: newest ${sourcesAtStart}`);
 
-if (keep) console.log(`kept ${root}`);
-else fs.rmSync(root, { recursive: true, force: true });
+  if (keep) console.log(`kept ${root}`);
+  else fs.rmSync(root, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -47,7 +47,7 @@ interface Figures {
   warm: FirstRender[];
   filter: number[];
   search: number[];
-  hostRss: number | null;
+  hostRss: { host: number | null; core: number | null };
   core: CoreTimings;
 }
 
@@ -78,7 +78,7 @@ async function measure(browser: Browser, dir: string, drafts: number): Promise<F
     const hostRss = host.rss();
     await context.close();
     await host.stop();
-    const core = coreTimings(dir, searches, runs, log);
+    const core = await coreTimings(dir, searches, runs, log);
     return { drafts, hostStartMs: host.startMs, cold: renders[0]!, warm: renders.slice(1), filter, search, hostRss, core };
   } finally {
     await host.stop();
@@ -87,9 +87,9 @@ async function measure(browser: Browser, dir: string, drafts: number): Promise<F
 
 async function measureBoth(): Promise<{ small: Figures; large: Figures }> {
   log(`building ${large.toLocaleString('en')} drafts (imported in batches of 1,000, 5 % then decided)`);
-  const big = buildQueue(root, large, log);
+  const big = await buildQueue(root, large, log);
   log(`built in ${(big.buildMs / 1_000).toFixed(1)} s (${mib(big.journalBytes).toFixed(0)} MB journal); building ${small.toLocaleString('en')}`);
-  const baseline = buildQueue(root, small, log);
+  const baseline = await buildQueue(root, small, log);
   const browser = await chromium.launch({
     executablePath: findChromium(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -106,11 +106,12 @@ async function measureBoth(): Promise<{ small: Figures; large: Figures }> {
 
 function report(results: { small: Figures; large: Figures }): void {
   const ms = (n: number) => (n >= 1_000 ? `${(n / 1_000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 1 : 0)} ms`);
+  const mb = (bytes: number | null) => (bytes === null ? '—' : `${mib(bytes).toFixed(0)} MB`);
   const list = (ns: number[]) => ns.map((n) => n.toFixed(0)).join(' ');
   const medianOf = (rs: FirstRender[], key: keyof FirstRender) => median(rs.map((r) => r[key]));
   for (const f of [results.small, results.large]) {
     console.log(
-      `${f.drafts.toLocaleString('en')} drafts: host up in ${ms(f.hostStartMs)}; host RSS after the runs ${f.hostRss === null ? '—' : `${mib(f.hostRss).toFixed(0)} MB`}\n` +
+      `${f.drafts.toLocaleString('en')} drafts: host up in ${ms(f.hostStartMs)}; RSS after the runs: core process ${mb(f.hostRss.core)}, HTTP process ${mb(f.hostRss.host)}\n` +
         `  first row, ms: cold ${f.cold.firstRow.toFixed(0)}, then ${list(f.warm.map((r) => r.firstRow))}\n` +
         `  counts, ms:    cold ${f.cold.counts.toFixed(0)}, then ${list(f.warm.map((r) => r.counts))}\n` +
         `  of which (medians, ms after navigation): the app's scripts run by ${medianOf(f.warm, 'scriptsDone').toFixed(0)}, ` +

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json';
@@ -45,6 +46,36 @@ const formatOption = (fallback: 'json' | 'text') =>
 function draftLine(d: DraftSummary): string {
   const preview = d.text.replace(/\s+/g, ' ').slice(0, 60);
   return [d.id, d.status, d.platform, d.author, d.updatedAt, preview].join('\t');
+}
+
+/** Drafts per piece of `list` output: about 0.8 MB of JSON. */
+const listChunkDrafts = 1_000;
+
+/**
+ * `list` output in pieces of `listChunkDrafts` drafts, so 100,000 drafts are
+ * never one 70 MB string (and its UTF-8 copy). The bytes are exactly those of
+ * `JSON.stringify(list, null, 2)` and a newline (or the text lines joined by
+ * newlines, and a newline). Each JSON piece is one native `JSON.stringify` of
+ * its drafts, with no work per draft here: stringified with a `0` after them,
+ * the drafts come out already indented as inside the whole array and followed
+ * by `,\n`, and the piece is one slice of that string, from after `[\n` (but
+ * for the first) to before the `  0\n]` (but for the last, which keeps its `]`
+ * and gets its newline from `io.out`). A slice is not copied again on its way
+ * out; a concatenation would have been.
+ */
+async function writeList(list: readonly DraftSummary[], format: 'json' | 'text', write: (text: string) => Promise<void>): Promise<void> {
+  if (format === 'json' && list.length === 0) return write('[]');
+  for (let at = 0; at < list.length; at += listChunkDrafts) {
+    const part: unknown[] = list.slice(at, at + listChunkDrafts);
+    const last = at + listChunkDrafts >= list.length;
+    if (format === 'text') {
+      await write(part.map((d) => draftLine(d as DraftSummary)).join('\n'));
+      continue;
+    }
+    if (!last) part.push(0);
+    const json = JSON.stringify(part, null, 2);
+    await write(json.slice(at === 0 ? 0 : 2, last ? json.length : json.length - '  0\n]'.length));
+  }
 }
 
 function profileLine(p: Profile): string {
@@ -131,8 +162,11 @@ export function buildProgram(io: CliIo, outcome: { exitCode: number } = { exitCo
       withSession('countersign list', opts, null, io, async (s) => {
         const filter = { ...(opts.status ? { status: opts.status } : {}), ...(opts.author !== undefined ? { author: opts.author } : {}) };
         const list = await s.call('listDrafts', filter);
-        if (opts.format === 'json') io.out(JSON.stringify(list, null, 2));
-        else if (list.length > 0) io.out(list.map(draftLine).join('\n'));
+        await writeList(list, opts.format, async (text) => {
+          io.out(text);
+          // io.out is standard output's write (main.ts): while its buffer is full (a slow pipe), wait, so the output never piles up in memory.
+          if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+        });
       }),
     );
 

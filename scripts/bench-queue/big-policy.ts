@@ -17,38 +17,45 @@ const han = (n: number) => Array.from({ length: n }, () => hanPool[Math.floor(ra
 const latin = () => Array.from({ length: 5 + Math.floor(rand() * 5) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
 const competitors = [...benchPolicy.lists.competitors, ...Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? han(3 + (i % 3)) : latin()))];
 
-const ws = Workstation.open({ dataDir, settings: openNodeSettings(dataDir), warn: () => {}, command: 'bench:queue big policy' });
-try {
-  const admin = ws.addProfile({ name: 'Chen Admin', role: 'admin' }, 'terminal');
-  const executive = ws.addProfile({ name: 'Zhang Wei', role: 'executive' }, 'terminal');
-  const reviewer = ws.addProfile({ name: 'Li Na', role: 'reviewer' }, 'terminal');
-  ws.setPolicy(admin, { ...benchPolicy, lists: { ...benchPolicy.lists, competitors } });
-  ws.policy();
+async function main(dataDir: string): Promise<void> {
+  const ws = await Workstation.open({ dataDir, settings: openNodeSettings(dataDir), warn: () => {}, command: 'bench:queue big policy' });
+  try {
+    const admin = ws.profiles.add({ name: 'Chen Admin', role: 'admin' }, 'terminal');
+    const executive = ws.profiles.add({ name: 'Zhang Wei', role: 'executive' }, 'terminal');
+    const reviewer = ws.profiles.add({ name: 'Li Na', role: 'reviewer' }, 'terminal');
+    ws.policy.set(admin, { ...benchPolicy, lists: { ...benchPolicy.lists, competitors } });
+    ws.policy.current();
 
-  const next = draftGenerator(7);
-  const drafts = [...ws.importDrafts(executive, Array.from({ length: 500 }, next)), ...ws.importDrafts(executive, Array.from({ length: 500 }, next))];
+    const next = draftGenerator(7);
+    const drafts = [...(await ws.drafts.importDrafts(executive, Array.from({ length: 500 }, next))), ...(await ws.drafts.importDrafts(executive, Array.from({ length: 500 }, next)))];
 
-  const policyMs: number[] = [];
-  for (let i = 0; i < 50; i++) {
-    const start = performance.now();
-    ws.policy();
-    policyMs.push(performance.now() - start);
+    const policyMs: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const start = performance.now();
+      ws.policy.current();
+      policyMs.push(performance.now() - start);
+    }
+
+    const newText = textGenerator(8);
+    const actionMs: number[] = [];
+    for (const [i, draft] of drafts.slice(0, 330).entries()) {
+      const id = draft.id;
+      let text = '';
+      if (i % 5 === 4) while (text === '' || text === draft.text) text = newText();
+      const start = performance.now();
+      if (i % 5 < 2) await ws.drafts.act('approve', reviewer, { id, justification: 'Checked with legal.' });
+      else if (i % 5 === 2) await ws.drafts.act('request_changes', reviewer, { id, comment: 'Please check the figures.' });
+      else if (i % 5 === 3) await ws.drafts.act('comment', reviewer, { id, text: 'Looks fine.' });
+      else await ws.drafts.act('edit', reviewer, { id, text, comment: 'Shortened.' });
+      if (i >= 30) actionMs.push(performance.now() - start);
+    }
+    console.log(JSON.stringify({ terms: competitors.length, actionMs, policyMs }));
+  } finally {
+    await ws.close();
   }
-
-  const newText = textGenerator(8);
-  const actionMs: number[] = [];
-  drafts.slice(0, 330).forEach((draft, i) => {
-    const id = draft.id;
-    let text = '';
-    if (i % 5 === 4) while (text === '' || text === draft.text) text = newText();
-    const start = performance.now();
-    if (i % 5 < 2) ws.approveDraft(reviewer, { id, justification: 'Checked with legal.' });
-    else if (i % 5 === 2) ws.requestChanges(reviewer, { id, comment: 'Please check the figures.' });
-    else if (i % 5 === 3) ws.commentOnDraft(reviewer, { id, text: 'Looks fine.' });
-    else ws.editDraft(reviewer, { id, text, comment: 'Shortened.' });
-    if (i >= 30) actionMs.push(performance.now() - start);
-  });
-  console.log(JSON.stringify({ terms: competitors.length, actionMs, policyMs }));
-} finally {
-  ws.close();
 }
+
+main(dataDir).catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

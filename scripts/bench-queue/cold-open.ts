@@ -13,19 +13,19 @@ async function main(dataDir: string): Promise<void> {
   const warnings: string[] = [];
   const before = process.memoryUsage();
   const start = performance.now();
-  const ws = Workstation.open({ dataDir, settings: openNodeSettings(dataDir), warn: (m) => warnings.push(m), command: 'bench:queue cold open' });
+  const ws = await Workstation.open({ dataDir, settings: openNodeSettings(dataDir), warn: (m) => warnings.push(m), command: 'bench:queue cold open' });
   const opened = performance.now();
   const afterOpen = process.memoryUsage();
-  const pending = ws.listDrafts({ status: 'pending' });
+  const pending = await ws.drafts.list({ status: 'pending' });
   const listed = performance.now();
   const memory = process.memoryUsage();
   // What stays once the garbage of loading is collected (the child runs with --expose-gc).
   (globalThis as { gc?: () => void }).gc?.();
   const live = process.memoryUsage();
   // What the first action adds: the compiled policy (OpenCC's dictionaries, the automaton).
-  ws.policy();
+  ws.policy.current();
   const withPolicy = process.memoryUsage();
-  ws.close();
+  await ws.close();
 
   console.log(
     JSON.stringify({

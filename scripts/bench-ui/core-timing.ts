@@ -13,28 +13,28 @@ export interface CoreTimings {
   search: number;
 }
 
-export function coreTimings(dir: string, searches: readonly string[], runs: number, log: (message: string) => void): CoreTimings {
-  const ws = Workstation.open({ dataDir: dir, settings: openNodeSettings(dir), warn: log, command: 'bench:ui core timing' });
+export async function coreTimings(dir: string, searches: readonly string[], runs: number, log: (message: string) => void): Promise<CoreTimings> {
+  const ws = await Workstation.open({ dataDir: dir, settings: openNodeSettings(dir), warn: log, command: 'bench:ui core timing' });
   try {
     const base = { status: 'pending' as const, offset: 0, limit: 100 };
-    const timed = (query: Parameters<Workstation['queryQueue']>[0]) => {
+    const timed = async (query: Parameters<Workstation['queue']['query']>[0]) => {
       const t0 = performance.now();
-      ws.queryQueue(query);
+      await ws.queue.query(query);
       return performance.now() - t0;
     };
-    const build = timed(base);
+    const build = await timed(base);
     const window: number[] = [];
     const filter: number[] = [];
     const search: number[] = [];
     for (let run = 0; run < runs; run++) {
-      window.push(timed({ ...base, offset: (run + 1) * 1_000 }));
-      filter.push(timed({ ...base, platform: 'x' }));
-      filter.push(timed(base));
-      search.push(timed({ ...base, search: searches[run % searches.length] }));
-      timed(base);
+      window.push(await timed({ ...base, offset: (run + 1) * 1_000 }));
+      filter.push(await timed({ ...base, platform: 'x' }));
+      filter.push(await timed(base));
+      search.push(await timed({ ...base, search: searches[run % searches.length] }));
+      await timed(base);
     }
     return { build, window: median(window), filter: median(filter), search: median(search) };
   } finally {
-    ws.close();
+    await ws.close();
   }
 }

@@ -8,8 +8,8 @@ export interface BenchHost {
   url: string;
   /** From spawning `countersign serve` to its printed address (opening the data directory included). */
   startMs: number;
-  /** The host process's resident memory now, in bytes (Linux), or null. */
-  rss: () => number | null;
+  /** Resident memory now, in bytes (Linux), or null: the HTTP process and the core process it forked (which holds the store). */
+  rss: () => { host: number | null; core: number | null };
   stop: () => Promise<void>;
 }
 
@@ -32,14 +32,24 @@ export function startHost(repo: string, dataDir: string): Promise<BenchHost> {
       clearTimeout(timer);
       const url = line.trim();
       if (!/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/.test(url)) return reject(new Error(`unexpected first line from serve: ${url}`));
-      resolve({ url, startMs: performance.now() - t0, rss: () => rssOf(child), stop: () => stop(child) });
+      resolve({ url, startMs: performance.now() - t0, rss: () => ({ host: child.pid === undefined ? null : rssOf(child.pid), core: coreRss(child) }), stop: () => stop(child) });
     });
   });
 }
 
-function rssOf(child: ChildProcess): number | null {
+/** The core runs in a child of `countersign serve` (forked, dist/core.js): the first child process listed for it. */
+function coreRss(child: ChildProcess): number | null {
   try {
-    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return children[0] ? rssOf(Number(children[0])) : null;
+  } catch {
+    return null;
+  }
+}
+
+function rssOf(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
     return kb ? Number(kb) * 1024 : null;
   } catch {

@@ -40,6 +40,9 @@ export class DraftStore {
   private readonly io = new Serial();
   private recordsSinceSnapshot = 0;
   private snapshotTimer: NodeJS.Timeout | null = null;
+  /** The snapshot being written, if any: one at a time (see snapshotIfFree). */
+  private snapshotting: Promise<void> | null = null;
+  private closing = false;
   /** How opening went: from a snapshot or not, and how many journal records were replayed. */
   readonly opened = { fromSnapshot: false, replayed: 0 };
   private readonly snapshotEvery: number;
@@ -184,9 +187,14 @@ export class DraftStore {
 
   /** Waits for the work in hand, writes a due snapshot and closes the journal. */
   async close(): Promise<void> {
+    this.closing = true;
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = null;
-    await this.writes.run(() => this.snapshotIfFree());
+    await this.writes.run(async () => {
+      // One still being written finishes first; then what it did not cover, if that is due.
+      await this.snapshotting;
+      await this.snapshotIfFree();
+    });
     this.journal.close();
   }
 
@@ -261,7 +269,7 @@ export class DraftStore {
    * writes a due snapshot at once.
    */
   private scheduleSnapshot(): void {
-    if (this.snapshotTimer || !this.snapshotDue()) return;
+    if (this.snapshotTimer || this.snapshotting || this.closing || !this.snapshotDue()) return;
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = null;
       void this.snapshotIfFree();
@@ -270,12 +278,38 @@ export class DraftStore {
   }
 
   /**
+   * Writes a due snapshot unless one is being written. One at a time: the
+   * count of records it covers comes off only once it is written, so until
+   * then every action's release found a snapshot still due, and a new one
+   * was started every 50 ms beside the ones in progress (17 at once, 2.3 GB
+   * of RSS, measured on 100,000 drafts acted on in a loop). When it is done,
+   * the next is scheduled if records came in meanwhile.
+   */
+  private snapshotIfFree(): Promise<void> {
+    if (this.snapshotting) return this.snapshotting;
+    if (!this.snapshotDue()) return Promise.resolve();
+    const writing = this.takeSnapshot().then(
+      (written) => {
+        this.snapshotting = null;
+        // Not after a failure or a lock held elsewhere: the next release tries again, as before.
+        if (written) this.scheduleSnapshot();
+      },
+      (err: unknown) => {
+        this.snapshotting = null;
+        this.warn(`Could not write the snapshot: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    );
+    this.snapshotting = writing;
+    return writing;
+  }
+
+  /**
    * Copies the index as of the journal's position while no other process
    * writes (the lock is held only for the copy, about 50 ms at 100,000
    * drafts), then encodes and writes it in chunks while calls go on.
    */
-  private async snapshotIfFree(): Promise<void> {
-    if (!this.snapshotDue() || !this.lock.tryAcquire((h) => this.warn(staleLockMessage(this.lock.file, h)))) return;
+  private async takeSnapshot(): Promise<boolean> {
+    if (!this.snapshotDue() || !this.lock.tryAcquire((h) => this.warn(staleLockMessage(this.lock.file, h)))) return false;
     let snapshot: Snapshot;
     let covered: number;
     try {
@@ -287,9 +321,11 @@ export class DraftStore {
     try {
       await writeSnapshot(this.dataDir, snapshot);
       this.recordsSinceSnapshot -= covered;
+      return true;
     } catch (err) {
       // The journal holds everything; a missing snapshot only slows the next start.
       this.warn(`Could not write the snapshot: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
     }
   }
 }
